@@ -1,0 +1,28 @@
+"""Shared fixtures: every test gets real DuckDB files in its own temp dir, never the dev database."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from inventory import db
+
+ROOT = Path(__file__).resolve().parent.parent
+SAMPLE = ROOT / "sample_data" / "demo"
+SEEDS = ROOT.parent / "shared" / "seeds"
+
+
+@pytest.fixture
+def db_path(tmp_path: Path) -> Path:
+    """An empty inventory database at the current schema version."""
+    path = tmp_path / "inventory.duckdb"
+    db.connect(path, create=True).close()
+    return path
+
+
+@pytest.fixture
+def conn(db_path: Path):
+    """An open connection to the empty inventory of `db_path`, closed after the test."""
+    connection = db.connect(db_path)
+    yield connection
+    connection.close()
