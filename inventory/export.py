@@ -1,0 +1,87 @@
+"""Writing the inventory in the interchange format: a CSV folder (UTF-8 with BOM) or an .xlsx.
+
+Values are written in their canonical spelling (true/false, ISO dates, plain digits), so that
+export → import → export gives identical files.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import os
+import tempfile
+from pathlib import Path
+
+import duckdb
+import pandas as pd
+
+from inventory.queries import table_frame
+from inventory.tables import TABLES
+
+
+def _text(value) -> str:
+    if value is None or (not isinstance(value, str) and pd.isna(value)):
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, (pd.Timestamp, dt.datetime)):
+        return value.date().isoformat()
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    return str(value)
+
+
+def text_frames(conn: duckdb.DuckDBPyConnection) -> dict[str, pd.DataFrame]:
+    """Every table as text cells, exactly as they are written to a file."""
+    out = {}
+    for table in TABLES:
+        frame = table_frame(conn, table).astype(object)
+        out[table.name] = frame.map(_text) if not frame.empty else frame.astype(str)
+    return out
+
+
+def write_csv_folder(conn: duckdb.DuckDBPyConnection, dest: Path) -> list[Path]:
+    dest.mkdir(parents=True, exist_ok=True)
+    written = []
+    for name, frame in text_frames(conn).items():
+        path = dest / f"{name}.csv"
+        # Written beside the target and renamed, so a crash never leaves a half file.
+        fd, tmp = tempfile.mkstemp(dir=dest, suffix=".tmp")
+        with os.fdopen(fd, "w", encoding="utf-8-sig", newline="") as fh:
+            frame.to_csv(fh, index=False, lineterminator="\r\n")
+        os.replace(tmp, path)
+        written.append(path)
+    return written
+
+
+def write_xlsx(conn: duckdb.DuckDBPyConnection, dest: Path) -> Path:
+    from openpyxl import Workbook
+    from openpyxl.cell import WriteOnlyCell
+
+    def literal(sheet, value: str):
+        # openpyxl would store "=..." as a formula; every cell we write is text, never code.
+        if not value.startswith("="):
+            return value
+        cell = WriteOnlyCell(sheet, value=value)
+        cell.data_type = "s"
+        return cell
+
+    book = Workbook(write_only=True)
+    for name, frame in text_frames(conn).items():
+        sheet = book.create_sheet(name)
+        sheet.append(list(frame.columns))
+        for row in frame.itertuples(index=False):
+            sheet.append([literal(sheet, v) for v in row])
+    dest.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=dest.parent, suffix=".xlsx.tmp")
+    os.close(fd)
+    book.save(tmp)
+    os.replace(tmp, dest)
+    return dest
+
+
+def export(conn: duckdb.DuckDBPyConnection, dest: str | Path) -> Path:
+    """To an .xlsx when dest ends in .xlsx, else to a folder of CSVs."""
+    dest = Path(dest)
+    if dest.suffix.lower() == ".xlsx":
+        return write_xlsx(conn, dest)
+    write_csv_folder(conn, dest)
+    return dest

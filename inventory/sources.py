@@ -1,0 +1,136 @@
+"""Reading an interchange source (a folder of CSVs or an .xlsx) into raw text tables.
+
+Nothing is interpreted here beyond decoding: every cell stays a string so that validation can
+report the value exactly as the officer typed it, with the row number their editor shows.
+"""
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+from pathlib import Path
+
+import pandas as pd
+
+from inventory.errors import CellError, ValidationFailed
+from inventory.tables import BY_NAME
+from inventory.validation import RawTable
+
+ENCODINGS = ("utf-8-sig", "cp932")
+
+
+def decode(data: bytes, label: str) -> str:
+    """UTF-8 (with or without BOM) first, then CP932 as Japanese Excel writes it."""
+    for encoding in ENCODINGS:
+        try:
+            return data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+    raise ValidationFailed([CellError(label, None, None, None,
+                                      "not UTF-8 or CP932 (Shift_JIS) text / UTF-8 でも CP932 でもありません")])
+
+
+def parse_csv(text: str, label: str) -> pd.DataFrame:
+    """A text frame indexed by CSV record number (header = 1); blank records are dropped.
+
+    The csv module, not pandas, splits the records: pandas silently drops the extra field of
+    a first ragged row (an unquoted `1,200`), and we must name that row instead.
+    """
+    try:
+        records = list(csv.reader(io.StringIO(text, newline=""), strict=True))
+    except csv.Error as exc:
+        raise ValidationFailed([CellError(label, None, None, None, f"malformed CSV: {exc} / CSVの形式が不正です")]) from exc
+    return frame_from_records(records, label)
+
+
+def frame_from_records(records: list[list[str]], label: str) -> pd.DataFrame:
+    """Records (header first) as a text frame indexed by record number; ragged rows refused."""
+    if not records or not any(cell.strip() for cell in records[0]):
+        raise ValidationFailed([CellError(label, 1, None, None, "empty file: no header row / 空のファイルです（見出し行がありません）")])
+    names = [h.strip() for h in records[0]]
+    errors = [CellError(label, 1, n, n, "column appears twice / 列が重複しています")
+              for n in sorted({n for n in names if names.count(n) > 1})]
+    body, index = [], []
+    for number, record in enumerate(records[1:], start=2):
+        if not any(cell.strip() for cell in record):
+            continue
+        if len(record) > len(names):
+            errors.append(CellError(label, number, None, ",".join(record[len(names):]),
+                                    f"{len(record)} fields but the header has {len(names)} (an unquoted comma?) "
+                                    f"/ 見出しより列が多い行です（カンマを含む値は引用符で囲んでください）"))
+            continue
+        body.append(record + [""] * (len(names) - len(record)))
+        index.append(number)
+    if errors:
+        raise ValidationFailed(errors)
+    return pd.DataFrame(body, columns=names, index=pd.Index(index, dtype="int64"), dtype=str)
+
+
+def read_folder(folder: Path) -> dict[str, RawTable]:
+    raw, errors = {}, []
+    for path in sorted(folder.iterdir()):
+        if path.suffix.lower() != ".csv" or not path.is_file():
+            continue
+        if path.stem not in BY_NAME:
+            errors.append(CellError(path.name, None, None, None, "not a table of the interchange format / 台帳の表名ではありません"))
+            continue
+        try:
+            raw[path.stem] = RawTable(path.name, parse_csv(decode(path.read_bytes(), path.name), path.name))
+        except ValidationFailed as exc:
+            errors.extend(exc.errors)
+    if errors:
+        raise ValidationFailed(errors)
+    return raw
+
+
+def _cell_text(value) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, dt.datetime):
+        return value.date().isoformat() if value.time() == dt.time() else value.isoformat(sep=" ")
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value)
+
+
+def read_xlsx(path: Path) -> dict[str, RawTable]:
+    from openpyxl import load_workbook  # heavy; only needed for workbooks
+
+    try:
+        book = load_workbook(path, read_only=True, data_only=True)
+    except Exception as exc:  # openpyxl raises many kinds for a damaged or non-xlsx file
+        raise ValidationFailed([CellError(path.name, None, None, None, f"cannot read workbook: {exc} / ブックを読めません")]) from exc
+    raw, errors = {}, []
+    try:
+        for sheet in book.worksheets:
+            label = f"{path.name}[{sheet.title}]"
+            if sheet.title not in BY_NAME:
+                errors.append(CellError(label, None, None, None, "not a table of the interchange format / 台帳の表名ではありません"))
+                continue
+            rows = [[_cell_text(v) for v in row] for row in sheet.iter_rows(values_only=True)]
+            # Sheets often carry formatted but empty cells right of the table: trim those columns.
+            width = max((i + 1 for r in rows for i, v in enumerate(r) if v.strip()), default=0)
+            try:
+                raw[sheet.title] = RawTable(label, frame_from_records([r[:width] for r in rows], label))
+            except ValidationFailed as exc:
+                errors.extend(exc.errors)
+    finally:
+        book.close()
+    if errors:
+        raise ValidationFailed(errors)
+    return raw
+
+
+def read_source(source: str | Path) -> dict[str, RawTable]:
+    """Raw tables from a folder of CSVs or an .xlsx workbook."""
+    source = Path(source)
+    if source.is_dir():
+        return read_folder(source)
+    if source.suffix.lower() == ".xlsx" and source.is_file():
+        return read_xlsx(source)
+    raise ValidationFailed([CellError(str(source), None, None, None,
+                                      "expected a folder of CSV files or an .xlsx file / CSVのフォルダか .xlsx を指定してください")])
