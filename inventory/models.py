@@ -50,7 +50,7 @@ def is_country(s: pd.Series) -> pd.Series:
 
 def _checks(col: Col, refs: dict[str, set[str]]) -> list[pa.Check]:
     checks = []
-    if col.required:
+    if col.required and not col.empty_ok:
         checks.append(pa.Check(_filled, error=MSG_REQUIRED))
     if col.kind == "bool":
         checks.append(pa.Check(is_bool, error="not a boolean (true/false, yes/no, 1/0, ○/×) / 真偽値ではありません"))

@@ -32,6 +32,7 @@ class Col:
     ref: str | None = None  # table whose key this column names
     minimum: int = 0
     unique: bool = False
+    empty_ok: bool = False  # a required column whose cells may be empty (recipients.basis)
     label_ja: str = ""
 
 
@@ -125,7 +126,7 @@ TABLES: tuple[Table, ...] = (
     Table("recipients", (
         _id("recipient_id", "提供先ID"), Col("name", required=True, label_ja="名称"),
         Col("country", "country", required=True, label_ja="所在国"),
-        Col("basis", "enum", required=True, choices=BASES, label_ja="提供の根拠"),
+        Col("basis", "enum", required=True, empty_ok=True, choices=BASES, label_ja="提供の根拠"),
         _bool("record_kept", "提供記録（第29条）"), Col("last_provided", "date", label_ja="最終提供日"),
         _bool("links_identifiers", "提供先で個人と紐付け"),
     ), ("recipient_id",), "Recipients (third parties)", "第三者提供先"),
