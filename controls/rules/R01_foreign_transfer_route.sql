@@ -50,7 +50,7 @@ SELECT
         || 'record a transfer by consent, standard measures or an exception (adequacy counts only for the EEA and the UK).'
         AS message,
     CASE party_type WHEN 'processor' THEN '委託先' ELSE '提供先' END
-        || label_ja(name, party_id) || '（所在国 ' || country || '）に提供している個人データ（'
+        || '「' || coalesce(name, '?') || '」（' || party_id || '、所在国 ' || country || '）に提供している個人データ（'
         || id_list_ja(category_ids) || '）について、外国にある第三者への提供の根拠が記録されていません。'
         || '本人の同意、基準適合体制または例外による移転を記録してください（十分性認定はEEA・英国の場合に限ります）。'
         AS message_ja,

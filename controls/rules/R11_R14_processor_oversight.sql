@@ -62,8 +62,8 @@ SELECT
     'Re-consignee ' || label_en(p.name, p.processor_id) || ', engaged by processor ' || label_en(parent.name, p.parent_id)
         || ', has no record that the re-consignment was reported to you and approved in advance'
         || CASE WHEN h.processor_id IS NOT NULL THEN ', and it handles special-care personal information.' ELSE '.' END,
-    '再委託先' || label_ja(p.name, p.processor_id) || '（委託先' || label_ja(parent.name, p.parent_id)
-        || 'からの再委託）について、再委託の事前の報告及び承認の記録がありません'
+    '委託先' || label_ja(parent.name, p.parent_id) || 'から再委託を受けた再委託先' || label_ja(p.name, p.processor_id)
+        || 'について、再委託の事前の報告及び承認の記録がありません'
         || CASE WHEN h.processor_id IS NOT NULL THEN '。この再委託先は要配慮個人情報を取り扱っています。' ELSE '。' END,
     'guideline 3-4-4'
 FROM processors p

@@ -48,9 +48,9 @@ SELECT
     'Category ' || label_en(r.name, r.category_id) || ' has no implemented control in domain ' || r.domain
         || ' (' || coalesce(n.name, r.domain) || ') covering it at organization scope, for the category or for a '
         || 'system that stores it; implement one and record it.' AS message,
-    '個人データ' || label_ja(coalesce(r.name_ja, r.name), r.category_id) || 'を対象とする' || coalesce(n.name_ja, r.domain)
-        || '（' || r.domain || '）の措置が実施されていません（組織全体、当該個人データまたはその保存先システムを対象とするもの）。'
-        || '措置を実施し、記録してください。' AS message_ja,
+    '個人データ' || label_ja(coalesce(r.name_ja, r.name), r.category_id) || 'について、区分「' || coalesce(n.name_ja, r.domain)
+        || '」（' || r.domain || '）の安全管理措置が実施されていません（組織全体、当該個人データまたはその保存先システムを対象とするもの）。'
+        || 'この区分の措置を実施し、記録してください。' AS message_ja,
     'Art. 23; guideline 10' AS reference
 FROM required r
 LEFT JOIN catalog_domains n ON n.domain = r.domain

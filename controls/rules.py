@@ -1,0 +1,91 @@
+"""The gap rules R01–R36 (shared/spec/rules.md), evaluated as set-based SQL on the inventory.
+
+Each rule (or small family) is one SELECT in `controls/rules/*.sql` returning FINDING_COLUMNS, so
+rules can be read, reviewed and tested one by one but run as a single query. Nothing here loops
+over rows: the inventory can hold a million links. Shared helpers are TEMP macros and the catalog
+is a registered frame, so a check never writes to the database file (it runs on read-only
+connections too).
+"""
+from __future__ import annotations
+
+import datetime
+import re
+from functools import lru_cache
+from pathlib import Path
+
+import duckdb
+import pandas as pd
+import yaml
+
+from controls import catalog
+
+RULES_DIR = Path(__file__).parent / "rules"
+FINDING_COLUMNS = (
+    "rule_id", "severity", "subject_type", "subject_id", "domain", "message", "message_ja", "reference",
+)
+SEVERITIES = ("critical", "high", "medium", "low")
+RULE_IDS = (
+    "R01", "R02", "R03", "R04", "R06", "R11", "R12", "R13", "R14", "R16", "R17", "R19",
+    "R21", "R23", "R25", "R28", "R29", "R30", "R31", "R32", "R33", "R34", "R35", "R36",
+)
+_SORT_KEYS = ["rule_id", "subject_type", "subject_id", "domain"]
+
+
+def rule_files() -> list[Path]:
+    """The rule SQL files in name order (`_macros.sql` is not a rule)."""
+    return sorted(RULES_DIR.glob("R*.sql"))
+
+
+@lru_cache(maxsize=1)
+def _combined_sql() -> str:
+    """All rule files as one UNION ALL: one plan, one pass, CTEs shared by DuckDB's optimizer."""
+    parts = [f"SELECT * FROM (\n{p.read_text(encoding='utf-8').strip().rstrip(';')}\n)" for p in rule_files()]
+    return "\nUNION ALL\n".join(parts)
+
+
+def prepare(conn: duckdb.DuckDBPyConnection) -> None:
+    """Register the catalog relations and (re)create the TEMP macros on this connection."""
+    conn.register("catalog_measures", catalog.measures())
+    conn.register("catalog_domains", pd.DataFrame(
+        [(d["id"], d["name_en"], d["name_ja"]) for d in catalog.domains()], columns=["domain", "name", "name_ja"]
+    ))
+    conn.execute((RULES_DIR / "_macros.sql").read_text(encoding="utf-8"))
+
+
+def sort_findings(found: pd.DataFrame) -> pd.DataFrame:
+    """cli.md order: severity (critical first), then rule_id, subject_type, subject_id, domain."""
+    rank = found["severity"].map({s: i for i, s in enumerate(SEVERITIES)})
+    # Python string comparison = plain code-point order, whatever collation the connection uses.
+    ordered = found.assign(_rank=rank).sort_values(["_rank", *_SORT_KEYS], na_position="first", kind="stable")
+    return ordered.drop(columns="_rank").reset_index(drop=True)
+
+
+def findings(conn: duckdb.DuckDBPyConnection, as_of: datetime.date) -> pd.DataFrame:
+    """Every gap finding as of `as_of`, sorted, one row per finding with FINDING_COLUMNS (object dtype)."""
+    prepare(conn)
+    rows = conn.execute(_combined_sql(), {"as_of": as_of}).fetchall()
+    return sort_findings(pd.DataFrame(rows, columns=list(FINDING_COLUMNS), dtype=object))
+
+
+@lru_cache(maxsize=1)
+def _catalog_entries() -> tuple[dict, ...]:
+    data = yaml.safe_load((RULES_DIR / "rules.yaml").read_text(encoding="utf-8"))
+    return tuple(
+        {
+            "rule_id": r["id"], "severity": r["severity"], "escalates": bool(r.get("escalates", False)),
+            "subject_type": list(r["subject_type"]), "reference": r["reference"],
+            "title": r["title"], "title_ja": r["title_ja"],
+            "note": r.get("note"), "note_ja": r.get("note_ja"),
+        }
+        for r in data["rules"]
+    )
+
+
+def rule_catalog() -> list[dict]:
+    """For the dashboard: each rule's base severity, subject types, reference and bilingual title."""
+    return [dict(e, subject_type=list(e["subject_type"])) for e in _catalog_entries()]
+
+
+def rule_ids_in_sql() -> set[str]:
+    """The rule ids the SQL files can emit (a literal 'Rnn' in a SELECT list), for consistency tests."""
+    return {m for p in rule_files() for m in re.findall(r"'(R\d\d)'", p.read_text(encoding="utf-8"))}
