@@ -30,16 +30,16 @@ def latest_version() -> int:
 def schema_version(conn: duckdb.DuckDBPyConnection) -> int:
     exists = conn.execute(
         "select count(*) from duckdb_tables() where table_name = 'schema_version' and database_name = current_database()"
-    ).fetchone()[0]
+    ).fetchall()[0][0]
     if not exists:
         return 0
-    return conn.execute("select coalesce(max(version), 0) from schema_version").fetchone()[0]
+    return conn.execute("select coalesce(max(version), 0) from schema_version").fetchall()[0][0]
 
 
 def _user_tables(conn: duckdb.DuckDBPyConnection) -> int:
     return conn.execute(
         "select count(*) from duckdb_tables() where database_name = current_database() and not temporary"
-    ).fetchone()[0]
+    ).fetchall()[0][0]
 
 
 def migrate(conn: duckdb.DuckDBPyConnection, path: str | Path = "") -> int:

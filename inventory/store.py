@@ -10,7 +10,7 @@ from inventory.tables import BY_NAME, TABLES, Table
 
 
 def data_version(conn: duckdb.DuckDBPyConnection) -> int:
-    return conn.execute("select data_version from inventory_state").fetchone()[0]
+    return conn.execute("select data_version from inventory_state").fetchall()[0][0]
 
 
 def _replace(conn: duckdb.DuckDBPyConnection, table: Table, frame: pd.DataFrame | None) -> int:
