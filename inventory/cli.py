@@ -37,7 +37,7 @@ def cmd_init(args) -> int:
     conn = db.connect(path, create=True)
     try:
         if args.sample:
-            counts = service.import_source(conn, SAMPLE)
+            counts = service.import_source(conn, SAMPLE, actor=_actor())
             print(f"{path}: created with the sample inventory ({sum(counts.values())} rows)")
         else:
             print(f"{path}: created (empty inventory, schema v{db.latest_version()})")
@@ -51,7 +51,7 @@ def cmd_import(args) -> int:
 
     conn = db.connect(_db(args))
     try:
-        counts = service.import_source(conn, args.source)
+        counts = service.import_source(conn, args.source, actor=_actor())
     finally:
         conn.close()
     summary = ", ".join(f"{name} {n}" for name, n in counts.items() if n)
@@ -84,6 +84,68 @@ def cmd_check(args) -> int:
     return report.exit_code(found, args.fail_on)
 
 
+def _actor():
+    import getpass
+
+    from inventory.access import Actor
+
+    # Whoever can run the CLI on the file holds the file: they act as an administrator.
+    return Actor(f"cli:{getpass.getuser()}", "admin")
+
+
+def cmd_user(args) -> int:
+    from inventory import accounts, db
+
+    conn = db.connect(_db(args))
+    try:
+        if args.action == "list":
+            print(accounts.listing(conn).to_string(index=False))
+        elif args.action == "remove":
+            accounts.remove(conn, args.name, actor=_actor())
+            print(f"removed {args.name}")
+        else:
+            if not args.name or not args.role:
+                raise InventoryError("usage: user add NAME --role viewer|editor|admin")
+            password = sys.stdin.readline().rstrip("\n") if args.password_stdin else _ask_password()
+            accounts.add(conn, args.name, args.role, password, actor=_actor())
+            print(f"added {args.name} ({args.role})")
+    finally:
+        conn.close()
+    return 0
+
+
+def _ask_password() -> str:
+    import getpass
+
+    first = getpass.getpass("password: ")
+    if first != getpass.getpass("again: "):
+        raise InventoryError("passwords differ / パスワードが一致しません")
+    return first
+
+
+def cmd_backup(args) -> int:
+    from inventory import backup, db
+
+    conn = db.connect(_db(args), read_only=True)
+    try:
+        print(f"backed up to {backup.backup(conn, args.dest)} (verified)")
+    finally:
+        conn.close()
+    return 0
+
+
+def cmd_restore(args) -> int:
+    from inventory import backup, db
+
+    conn = db.connect(_db(args))
+    try:
+        counts = backup.restore(conn, args.src, actor=_actor())
+    finally:
+        conn.close()
+    print(f"restored {sum(counts.values())} rows from {args.src} (verified)")
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="python -m inventory", description="APPI personal-data inventory / 個人情報管理台帳")
     sub = parser.add_subparsers(dest="command", required=True)
@@ -110,6 +172,21 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--fail-on", choices=FAIL_ON, default="high")
     p.add_argument("--lang", choices=("en", "ja"), default="en")
     p.set_defaults(func=cmd_check)
+
+    p = with_db(sub.add_parser("user", help="manage local accounts"))
+    p.add_argument("action", choices=("add", "list", "remove"))
+    p.add_argument("name", nargs="?")
+    p.add_argument("--role", choices=("viewer", "editor", "admin"))
+    p.add_argument("--password-stdin", action="store_true", help="read the password from standard input")
+    p.set_defaults(func=cmd_user)
+
+    p = with_db(sub.add_parser("backup", help="copy the database to DEST, verified"))
+    p.add_argument("dest")
+    p.set_defaults(func=cmd_backup)
+
+    p = with_db(sub.add_parser("restore", help="replace the inventory with a backup's (audited)"))
+    p.add_argument("src")
+    p.set_defaults(func=cmd_restore)
     return parser
 
 

@@ -5,10 +5,16 @@ from pathlib import Path
 
 import duckdb
 
-from inventory import sources, store, validation
+from inventory import backup, sources, store, validation
+from inventory.access import Actor
 
 
-def import_source(conn: duckdb.DuckDBPyConnection, source: str | Path) -> dict[str, int]:
-    """Replace the inventory from a CSV folder or .xlsx; on any error nothing is written."""
+def import_source(conn: duckdb.DuckDBPyConnection, source: str | Path, *, actor: Actor | None = None) -> dict[str, int]:
+    """Replace the inventory from a CSV folder or .xlsx; on any error nothing is written.
+
+    A replace-all can remove a lot, so the current state is backed up first (backups/).
+    """
     frames = validation.validate(sources.read_source(source))
-    return store.replace_all(conn, frames)
+    if store.data_version(conn) > 0:  # something to lose: keep it before replacing it
+        backup.automatic(conn, "before-import")
+    return store.replace_all(conn, frames, actor=actor)

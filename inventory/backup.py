@@ -1,0 +1,99 @@
+"""Backups: a complete copy of the database file's content, verified by digest before it counts.
+
+A backup is taken through the open connection (`COPY FROM DATABASE`), so it works while the
+dashboard holds the file, and it is written to a temporary name and renamed only after its
+content digest equals the source's: a backup that exists is a backup that restores.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import os
+import shutil
+import tempfile
+from pathlib import Path
+
+import duckdb
+
+from inventory import db, export, store, validation
+from inventory.access import Actor, require
+from inventory.errors import InventoryError
+from inventory.tables import TABLES
+
+KEEP_AUTOMATIC = 20
+_ALL = [t.name for t in TABLES] + ["accounts", "audit_log", "inventory_state", "schema_version"]
+
+
+def _path(conn: duckdb.DuckDBPyConnection) -> Path:
+    return Path(conn.execute("select path from duckdb_databases() where database_name = current_database()").fetchall()[0][0])
+
+
+def digest(conn: duckdb.DuckDBPyConnection, catalog: str | None = None, tables: list[str] = _ALL) -> str:
+    """One hash over the content of `tables` (row order ignored)."""
+    prefix = f"{catalog}." if catalog else ""
+    parts = []
+    for name in tables:
+        sql = f"select coalesce(md5(string_agg(to_json(t)::varchar, chr(10) order by to_json(t)::varchar)), '') from {prefix}{name} t"
+        parts.append(f"{name}:{conn.execute(sql).fetchall()[0][0]}")
+    return "|".join(parts)
+
+
+def backup(conn: duckdb.DuckDBPyConnection, dest: str | Path) -> Path:
+    """Copy the whole database (inventory, accounts, audit trail) to `dest`, verified."""
+    dest = Path(dest)
+    if dest.exists():
+        raise InventoryError(f"{dest}: already exists; a backup never overwrites / 既に存在します")
+    dest.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=dest.parent, prefix=".backup-", suffix=".duckdb")
+    os.close(fd)
+    os.remove(tmp)  # DuckDB creates the file itself
+    try:
+        conn.execute("attach ? as backup_target (read_only false)", [tmp])
+        try:
+            source = conn.execute("select current_database()").fetchall()[0][0]
+            conn.execute(f"copy from database {source} to backup_target")
+            if digest(conn, "backup_target") != digest(conn):
+                raise InventoryError(f"{dest}: backup verification failed / バックアップの検証に失敗しました")
+        finally:
+            conn.execute("detach backup_target")
+        os.replace(tmp, dest)
+    finally:
+        for leftover in (tmp, tmp + ".wal"):
+            if os.path.exists(leftover):
+                os.remove(leftover)
+    return dest
+
+
+def automatic(conn: duckdb.DuckDBPyConnection, reason: str) -> Path:
+    """A backup beside the database in backups/, before a replace-all; the oldest are pruned."""
+    source = _path(conn)
+    folder = source.parent / "backups"
+    stamp = dt.datetime.now().strftime("%Y%m%dT%H%M%S%f")
+    made = backup(conn, folder / f"{source.stem}-{stamp}-{reason}.duckdb")
+    for old in sorted(folder.glob(f"{source.stem}-*.duckdb"))[:-KEEP_AUTOMATIC]:
+        old.unlink()
+    return made
+
+
+def restore(conn: duckdb.DuckDBPyConnection, src: str | Path, *, actor: Actor | None = None) -> dict[str, int]:
+    """Replace the inventory with the one in backup `src` (accounts and the audit trail stay:
+    a restore is itself audited). The current state is backed up first."""
+    who = require(conn, actor, "admin")
+    src = Path(src)
+    if not src.is_file():
+        raise InventoryError(f"{src}: no such backup file / バックアップファイルがありません")
+    with tempfile.TemporaryDirectory() as work:
+        copy = Path(work) / "restore.duckdb"
+        shutil.copyfile(src, copy)  # never write to the backup itself (an older one is migrated here)
+        other = db.connect(copy)
+        try:
+            frames = export.text_frames(other)
+            expected = digest(other, tables=[t.name for t in TABLES])
+        finally:
+            other.close()
+    typed = validation.validate({name: validation.RawTable(f"{src.name}[{name}]", frame.set_axis(range(1, len(frame) + 1)))
+                                 for name, frame in frames.items()})
+    automatic(conn, "before-restore")
+    counts = store.replace_all(conn, typed, actor=who, action="restore")
+    if digest(conn, tables=[t.name for t in TABLES]) != expected:
+        raise InventoryError(f"{src}: restored content differs from the backup / 復元後の内容が一致しません")
+    return counts
