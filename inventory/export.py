@@ -29,6 +29,33 @@ def _text(value) -> str:
     return str(value)
 
 
+FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def _needs_guard(s: pd.Series) -> pd.Series:
+    rest = s.str.lstrip("'")
+    return rest.str[:1].isin(FORMULA_TRIGGERS) & (rest != "")
+
+
+def escape_formulas(s: pd.Series) -> pd.Series:
+    """Prefix ' to cells a spreadsheet would run as a formula (CSV/formula injection).
+
+    Cells that already start with ' before a trigger get one more, so that `unescape_formulas`
+    on import gives back exactly what was stored: export → import stays lossless.
+    """
+    return s.where(~_needs_guard(s), "'" + s)
+
+
+def unescape_formulas(s: pd.Series) -> pd.Series:
+    return s.where(~(s.str.startswith("'") & _needs_guard(s)), s.str[1:])
+
+
+def file_frames(conn: duckdb.DuckDBPyConnection) -> dict[str, pd.DataFrame]:
+    """Every table as the cells written to a file: text, with formula triggers escaped."""
+    return {name: frame.apply(escape_formulas) if not frame.empty else frame
+            for name, frame in text_frames(conn).items()}
+
+
 def text_frames(conn: duckdb.DuckDBPyConnection) -> dict[str, pd.DataFrame]:
     """Every table as text cells, exactly as they are written to a file."""
     out = {}
@@ -41,7 +68,7 @@ def text_frames(conn: duckdb.DuckDBPyConnection) -> dict[str, pd.DataFrame]:
 def write_csv_folder(conn: duckdb.DuckDBPyConnection, dest: Path) -> list[Path]:
     dest.mkdir(parents=True, exist_ok=True)
     written = []
-    for name, frame in text_frames(conn).items():
+    for name, frame in file_frames(conn).items():
         path = dest / f"{name}.csv"
         # Written beside the target and renamed, so a crash never leaves a half file.
         fd, tmp = tempfile.mkstemp(dir=dest, suffix=".tmp")
@@ -57,15 +84,13 @@ def write_xlsx(conn: duckdb.DuckDBPyConnection, dest: Path) -> Path:
     from openpyxl.cell import WriteOnlyCell
 
     def literal(sheet, value: str):
-        # openpyxl would store "=..." as a formula; every cell we write is text, never code.
-        if not value.startswith("="):
-            return value
+        # Escaped values still start with ', but every cell is also typed text, never a formula.
         cell = WriteOnlyCell(sheet, value=value)
         cell.data_type = "s"
         return cell
 
     book = Workbook(write_only=True)
-    for name, frame in text_frames(conn).items():
+    for name, frame in file_frames(conn).items():
         sheet = book.create_sheet(name)
         sheet.append(list(frame.columns))
         for row in frame.itertuples(index=False):

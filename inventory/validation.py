@@ -12,6 +12,7 @@ import pandera.pandas as pa
 
 from controls.catalog import measures
 from inventory import models
+from inventory.export import unescape_formulas
 from inventory.errors import CellError, ValidationFailed
 from inventory.tables import BY_NAME, TABLES, Table
 
@@ -26,7 +27,7 @@ class RawTable:
 
 def normalize(table: Table, frame: pd.DataFrame) -> pd.DataFrame:
     """Trim cells and fold the spellings the format accepts (country case, UK, enum case)."""
-    frame = frame.fillna("").astype(str).apply(lambda s: s.str.strip())
+    frame = frame.fillna("").astype(str).apply(lambda s: unescape_formulas(s.str.strip()))
     frame.columns = [str(c).strip() for c in frame.columns]
     for col in table.columns:
         if col.name not in frame.columns:

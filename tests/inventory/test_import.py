@@ -172,14 +172,20 @@ def test_export_import_export_is_identical(loaded: Path, tmp_path: Path, fmt: st
     assert (first / "categories.csv").read_bytes().startswith(b"\xef\xbb\xbf")  # UTF-8 with BOM
 
 
-def test_xlsx_keeps_formula_like_text_as_text(conn, tmp_path: Path):
-    write(tmp_path / "src", {"purposes.csv": "purpose_id,description\nship,=1+2\n"})
+@pytest.mark.parametrize("value", ["=1+2", "+SUM(A1)", "-2+3", "@cmd", "'=already", "- plain dash"])
+def test_formula_like_text_is_escaped_in_files_and_comes_back_exactly(conn, tmp_path: Path, value: str):
+    write(tmp_path / "src", {"purposes.csv": f'purpose_id,description\nship,"{value}"\n'})
     service.import_source(conn, tmp_path / "src")
     export.export(conn, tmp_path / "out.xlsx")
+    export.export(conn, tmp_path / "out")
     from openpyxl import load_workbook
 
     cell = load_workbook(tmp_path / "out.xlsx")["purposes"]["B2"]
-    assert (cell.value, cell.data_type) == ("=1+2", "s")
+    assert (cell.value, cell.data_type) == ("'" + value, "s")
+    assert f"ship,'{value}" in (tmp_path / "out" / "purposes.csv").read_text(encoding="utf-8-sig")
+    for source in (tmp_path / "out.xlsx", tmp_path / "out"):
+        service.import_source(conn, source)
+        assert conn.execute("select description from purposes").fetchall() == [(value,)]
 
 
 def test_import_replaces_the_whole_inventory(loaded: Path, tmp_path: Path):
