@@ -61,9 +61,18 @@ def sort_findings(found: pd.DataFrame) -> pd.DataFrame:
 
 
 def findings(conn: duckdb.DuckDBPyConnection, as_of: datetime.date) -> pd.DataFrame:
-    """Every gap finding as of `as_of`, sorted, one row per finding with FINDING_COLUMNS (object dtype)."""
-    prepare(conn)
-    rows = conn.execute(_combined_sql(), {"as_of": as_of}).fetchall()
+    """Every gap finding as of `as_of`, sorted, one row per finding with FINDING_COLUMNS (object dtype).
+
+    Runs on its own cursor: the caller's connection keeps no macros or registrations, a result the
+    caller left unfinished does not get in the way, and threads sharing one connection are safe.
+    A cursor sees committed data, so call this outside an open transaction.
+    """
+    cursor = conn.cursor()
+    try:
+        prepare(cursor)
+        rows = cursor.execute(_combined_sql(), {"as_of": as_of}).fetchall()
+    finally:
+        cursor.close()
     return sort_findings(pd.DataFrame(rows, columns=list(FINDING_COLUMNS), dtype=object))
 
 

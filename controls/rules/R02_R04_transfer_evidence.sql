@@ -15,7 +15,7 @@ SELECT
     'R02' AS rule_id, 'high' AS severity, 'transfer' AS subject_type, transfer_id AS subject_id,
     CAST(NULL AS VARCHAR) AS domain,
     'Transfer ' || transfer_id || ' to ' || party_en || ' relies on consent, but there is no record that the '
-        || 'person was told the country, its personal-information regime and the recipient''s measures before consenting.'
+        || 'persons were told the country, its personal-information regime and the recipient''s measures before they consented.'
         AS message,
     party_ja || 'への外国移転（' || transfer_id || '）は本人の同意に基づいていますが、同意を得る前に移転先の国名、'
         || 'その国の個人情報保護制度及び移転先が講ずる措置を本人に提供した記録がありません。' AS message_ja,
