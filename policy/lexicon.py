@@ -1,0 +1,101 @@
+"""The lexicon as compiled regular expressions, loaded once.
+
+The phrases live in `lexicon.yaml` (data a translator can edit); this module only turns each list
+of alternatives into one case-insensitive pattern so that a sentence is tested with one search per
+concept, which keeps a 20-page policy well under a second.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import yaml
+
+LEXICON = Path(__file__).with_name("lexicon.yaml")
+FLAGS = re.IGNORECASE | re.UNICODE
+
+
+def union(patterns: list[str] | str | None) -> re.Pattern | None:
+    """One pattern matching any of `patterns` (None when the list is empty)."""
+    if not patterns:
+        return None
+    if isinstance(patterns, str):
+        patterns = [patterns]
+    return re.compile("|".join(f"(?:{p})" for p in patterns), FLAGS)
+
+
+@dataclass(frozen=True)
+class Category:
+    term: str
+    pattern: re.Pattern
+    skip: re.Pattern | None
+
+
+@dataclass(frozen=True)
+class Service:
+    name: str
+    role: str  # "processor" | "recipient"
+    pattern: re.Pattern
+
+
+class Lexicon:
+    """Compiled view of lexicon.yaml; attribute names follow the YAML keys."""
+
+    def __init__(self, data: dict):
+        self.raw = data
+        self.definition = union(data["definition"])
+        self.lead_in = union(data["lead_in"])
+        self.negated_collect = union(data["negated_collect"])
+        self.negated_collect_ja = union(data["negated_collect_ja"])
+        self.exception = union(data["exception"])
+        self.conditional = union(data["conditional"])
+        self.categories = tuple(
+            Category(term, union(spec["patterns"]), union(spec.get("skip")))
+            for term, spec in data["categories"].items()
+        )
+        sc = data["special_care"]
+        self.special_cue = union(sc["cue"])
+        self.special_data = union(sc["data"])
+        self.special_not = union(sc["not_context"])
+        self.special_consent = union(sc["consent"])
+        self.safeguards = {key: union(pats) for key, pats in data["safeguards"].items()}
+        out = data["outsourcing"]
+        self.outsourcing = union(out["cue"])
+        self.outsourcing_not = union(out["not"])
+        self.outsourcing_negated = union(out["negated"])
+        pv = data["provision"]
+        self.provision_verb = union(pv["verb_en"])
+        self.provision_object = union(pv["object_en"])
+        self.provision_ja = union(pv["ja"])
+        self.provision_negated = union([pv["negated_en"], pv["negated_ja"]])
+        self.provision_not = union(pv["not"])
+        self.provision_not_before = union(pv["not_before"])
+        fo = data["foreign"]
+        self.foreign = union(fo["cue"])
+        self.foreign_not = union(fo["not"])
+        self.foreign_negated = union(fo["negated"])
+        self.routes = {route: union(pats) for route, pats in fo["routes"].items()}
+        rg = data["rights"]
+        self.rights_context = union(rg["context"])
+        self.rights_exclude = {k: union(v) for k, v in rg["exclude"].items()}
+        self.rights = {k: union(v) for k, v in rg["terms"].items()}
+        self.purpose_anchor = union(data["purposes"]["anchor"])
+        self.purpose_not = union(data["purposes"]["not"])
+        self.purpose_heading = union(data["purposes"]["heading"])
+        self.purpose_heading_not = union(data["purposes"]["heading_not"])
+        self.topics = union(data["topics"])
+        services = []
+        for role, names in data["services"].items():
+            for name in names:
+                boundary = r"(?<![A-Za-z0-9])" if name[0].isascii() else ""
+                end = r"(?![A-Za-z0-9])" if name[-1].isascii() else ""
+                services.append(Service(name, role, re.compile(boundary + re.escape(name) + end, FLAGS)))
+        # longest names first, so "Google Analytics" wins over "Google Ads"-like prefixes
+        self.services = tuple(sorted(services, key=lambda s: -len(s.name)))
+
+
+@lru_cache(maxsize=1)
+def load() -> Lexicon:
+    return Lexicon(yaml.safe_load(LEXICON.read_text(encoding="utf-8")))

@@ -1,0 +1,292 @@
+"""Cutting a policy into lines, headings, list items and sentences, keeping every offset.
+
+Policies say most things in lists introduced by a lead-in ("for the following purposes:",
+"except in the following cases:", "we do not collect the following:"). What a list item means
+depends on that lead-in, so this module records, for each sentence, the flags its lead-in gives it
+(purpose item, exception item, negated collection, definition) and the heading of its section.
+Structure is read from the text itself (bullets, numbering, Article N, 第N条, short topic lines),
+from `#` in markdown, and from h1–h6/dt in html (passed in as heading offsets).
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from policy.lexicon import Lexicon
+
+_MARKERS = [
+    ("md", r"#{1,6}\s+"),
+    ("article_ja", r"第[0-9０-９一二三四五六七八九十百]+条\s*"),
+    ("article", r"(?:Article|Art\.|Section|Chapter)\s*\d+[.:]?\s*"),
+    ("paren_num", r"[（(]\s*[0-9０-９]{1,3}\s*[)）]\s*"),
+    ("circled", r"[\u2460-\u2473\u3251-\u325f]\s*"),
+    ("num", r"[0-9０-９]{1,3}(?:[.．-][0-9０-９]{1,3})*\s*[.．)）、]\s*"),
+    ("num", r"[0-9]{1,3}-[0-9]{1,3}\s+"),
+    ("alpha", r"[A-Za-z][.)]\s+"),
+    ("paren_alpha", r"[（(][A-Za-zａ-ｚア-ンｱ-ﾝ][)）]\s*"),
+    ("kana", r"[ア-ン][.．、]\s*"),
+    ("bullet", r"[•・●○◦▪■□◆◇▶►✓✔※]\s*"),
+    ("dash", r"[-*+–—]\s+"),
+    ("note", r"\*(?=\S)"),
+    ("num_space", r"[0-9]{1,2}\s+(?=[A-Z\u3040-\u30ff\u4e00-\u9fff])"),
+    ("table", r"\|\s*"),
+]
+_MARKER_RES = [(kind, re.compile(pat)) for kind, pat in _MARKERS]
+_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
+_JA = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff]")
+_ABBREV = {"e.g", "i.e", "mr", "mrs", "ms", "dr", "no", "co", "ltd", "inc", "corp", "k.k", "art", "para", "p", "pp",
+           "vs", "cf", "approx", "u.s", "st", "fig", "jr", "sr", "nos", "incl", "dept", "est", "vol", "s.a", "b.v",
+           "l.l.c", "u.k", "a.m", "p.m"}
+_SENT_JA = re.compile(r"[。！？]+[」』）)]*")
+_SENT_EN = re.compile(r"[.!?]+[\"”’)]*(?=\s+[^\sa-z,;])|(?<=[a-z]{2})\.(?=[A-Z][a-z])")
+_TABLE_RULE = re.compile(r"\|?[\s:|-]*-[\s:|-]*\|?")
+_NOT_HEADING_START = re.compile(
+    r"(to|for|in order|when|where|if|we|our|you|your|his|her|their|any|the company|this|these|it|as)\b", re.I)
+_JA_ITEM_END = re.compile(r"(ため|こと|場合|とき|等|情報|など|もの)[。．]?$")
+_FINAL_PUNCT = re.compile(r"[.。;；,、]$")
+_ENUMERATES = re.compile(r"such as|including|e\.g\.|、[^、]*、|等の|などの", re.I)
+
+
+@dataclass
+class Line:
+    idx: int
+    start: int
+    end: int
+    body: int  # offset after list markers
+    marker: str | None = None
+    number: int | None = None
+    heading: bool = False
+    hard: bool = False  # declared by markup or Article/第N条, not guessed from its words
+    table_header: bool = False  # column names of a markdown table, not content
+
+    @property
+    def blank(self) -> bool:
+        return self.start >= self.end
+
+
+@dataclass
+class Segment:
+    """One sentence (or a whole heading line): the unit every finding is read from."""
+
+    start: int
+    end: int
+    text: str
+    line: int
+    heading: bool = False
+    flags: set[str] = field(default_factory=set)
+    section: str = ""  # text of the heading this sentence sits under
+
+
+def _markers(text: str, pos: int, end: int) -> tuple[int, str | None, int | None]:
+    """Strip up to two list markers from text[pos:end]; return body offset, first kind, number."""
+    kind = number = None
+    for _ in range(2):
+        for k, rx in _MARKER_RES:
+            m = rx.match(text, pos, end)
+            if m and m.end() < end:
+                if kind is None:
+                    kind = k
+                    digits = re.search(r"[0-9０-９]+", m.group())
+                    number = int(digits.group().translate(_DIGITS)) if digits and k in (
+                        "num", "paren_num", "article", "article_ja", "num_space") else None
+                pos = m.end()
+                break
+        else:
+            break
+    return pos, kind, number
+
+
+def lines_of(text: str, html_headings: set[int] | None = None) -> list[Line]:
+    out: list[Line] = []
+    pos = 0
+    for i, raw in enumerate(text.split("\n")):
+        line_end = pos + len(raw)
+        s, e = pos, line_end
+        while s < e and text[s].isspace():
+            s += 1
+        while e > s and text[e - 1].isspace():
+            e -= 1
+        line = Line(i, s, e, s)
+        if s < e and not _TABLE_RULE.fullmatch(text, s, e):
+            line.body, line.marker, line.number = _markers(text, s, e)
+            line.heading = bool(html_headings and pos in html_headings) or line.marker == "md"
+        elif s < e:
+            line.start = line.end = line.body = e  # a markdown table rule: treat as blank
+            previous = next((x for x in reversed(out) if not x.blank), None)
+            if previous is not None and previous.marker == "table":
+                previous.table_header = True
+        out.append(line)
+        pos = line_end + 1
+    return out
+
+
+def _looks_like_heading(text: str, line: Line, lex: Lexicon) -> bool:
+    body = text[line.body:line.end]
+    if line.marker in ("article", "article_ja") and len(body) <= 120:
+        return True
+    if body.startswith(("【", "[", "■", "◆", "〔")) and len(body) <= 60 and not _FINAL_PUNCT.search(body):
+        return True
+    if line.marker == "table" or not body:
+        return False
+    ja = bool(_JA.search(body[:20]))
+    if len(body) > (40 if ja else 90) or _FINAL_PUNCT.search(body) or _ENUMERATES.search(body):
+        return False
+    if not ja and (body[0].islower() or _NOT_HEADING_START.match(body)):
+        return False
+    if ja and _JA_ITEM_END.search(body):
+        return False
+    return bool(lex.topics.search(body))
+
+
+def _inside_brackets(text: str, start: int, pos: int) -> bool:
+    """Is pos inside （...） or 「...」? A 。 there ends a quoted sentence, not ours."""
+    chunk = text[start:pos]
+    return chunk.count("（") > chunk.count("）") or chunk.count("「") > chunk.count("」") \
+        or chunk.count("(") > chunk.count(")")
+
+
+def _sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    cuts = []
+    for m in _SENT_JA.finditer(text, start, end):
+        if not _inside_brackets(text, start, m.start()):
+            cuts.append(m.end())
+    for m in _SENT_EN.finditer(text, start, end):
+        if m.group().startswith("."):
+            word = re.search(r"([\w.]+)$", text[max(start, m.start() - 12):m.start()])
+            if word and word.group(1).lower().rstrip(".") in _ABBREV:
+                continue
+        cuts.append(m.end())
+    spans, s = [], start
+    for c in sorted(set(cuts)):
+        if c > s:
+            spans.append((s, c))
+            s = c
+    if s < end:
+        spans.append((s, end))
+    out = []
+    for a, b in spans:
+        while a < b and (text[a].isspace() or text[a] in "-–—"):
+            a += 1
+        while b > a and text[b - 1].isspace():
+            b -= 1
+        if b > a:
+            out.append((a, b))
+    return out
+
+
+def _is_lead_in(text: str, lex: Lexicon) -> bool:
+    return bool(lex.lead_in.search(text))
+
+
+def list_after(text: str, lines: list[Line], i: int, lex: Lexicon) -> list[int]:
+    """Indices of the list items that follow line i (a lead-in or a heading).
+
+    A list is a run of lines with the same kind of marker (numbers must count up), or of short
+    unmarked lines; a hard heading, a change of marker or a paragraph ends it. A line that only
+    looked like a heading because of its words (a soft heading) may still be an item.
+    """
+    items: list[int] = []
+    kind = None
+    last_number = None
+    preamble = 0
+    for j in range(i + 1, len(lines)):
+        line = lines[j]
+        if line.blank:
+            continue
+        if line.heading and (line.hard or line.marker is None or (kind is not None and line.marker != kind)):
+            break
+        body = text[line.body:line.end]
+        if kind is None:
+            if _is_lead_in(body, lex) and preamble < 2 and (line.marker is None or len(body) < 200):
+                preamble += 1
+                continue
+            if line.marker is None:
+                if len(body) <= 100 and not _FINAL_PUNCT.search(body[-1:]) or "\t" in body:
+                    kind = "plain"
+                    items.append(j)
+                    continue
+                break
+            kind = line.marker
+            last_number = line.number
+            items.append(j)
+            continue
+        if kind == "plain":
+            if line.marker is None and (len(body) <= 100 or "\t" in body):
+                items.append(j)
+                continue
+            break
+        if line.marker != kind:
+            break
+        if last_number is not None and line.number is not None and line.number != last_number + 1:
+            break
+        last_number = line.number
+        items.append(j)
+    return items
+
+
+def _spans(text: str, line: Line) -> list[tuple[int, int]]:
+    return [(line.body, line.end)] if line.heading else _sentences(text, line.body, line.end)
+
+
+def segments_of(text: str, lex: Lexicon, html_headings: set[int] | None = None) -> tuple[list[Line], list[Segment]]:
+    lines = lines_of(text, html_headings)
+    for line in lines:
+        if not line.blank and not line.heading and _looks_like_heading(text, line, lex):
+            line.heading = True
+        if line.heading and (line.marker in ("md", "article", "article_ja") or (html_headings and line.start in html_headings)
+                             or text.startswith(("【", "■", "◆"), line.body)):
+            line.hard = True
+    # a bullet item among short sibling items is a list item, whatever its words
+    filled = [line for line in lines if not line.blank]
+    demote = []
+    for k, line in enumerate(filled):
+        if not line.heading or line.hard or line.marker not in ("bullet", "dash"):
+            continue
+        for other in filled[max(0, k - 1):k] + filled[k + 1:k + 2]:
+            if other.marker == line.marker and other.end - other.body <= 90:
+                demote.append(line)
+    for line in demote:
+        line.heading = False
+
+    # lead-ins pass their meaning to the items of the list they open
+    line_flags: dict[int, set[str]] = {}
+    for line in lines:
+        if line.blank:
+            continue
+        texts = [text[a:b] for a, b in _spans(text, line)]
+        flags = set()
+        if line.heading:
+            if lex.purpose_anchor.search(texts[0]) or (
+                    lex.purpose_heading.search(texts[0]) and not lex.purpose_heading_not.search(texts[0])):
+                flags.add("purpose")
+        else:
+            lead = " ".join(t for t in texts if _is_lead_in(t, lex))
+            if lead:
+                if lex.definition.search(lead):
+                    flags.add("definition")
+                if lex.negated_collect.search(lead) or lex.negated_collect_ja.search(lead):
+                    flags.add("neg_collect")
+                if lex.exception.search(lead):
+                    flags.add("exception")
+                elif lex.purpose_anchor.search(lead):
+                    flags.add("purpose")
+        if not flags:
+            continue
+        for j in list_after(text, lines, line.idx, lex):
+            line_flags.setdefault(j, set()).update(flags)
+            if not lines[j].hard:
+                lines[j].heading = False
+
+    segments: list[Segment] = []
+    section = ""
+    for line in lines:
+        if line.blank:
+            continue
+        if line.heading:
+            section = text[line.body:line.end]
+        for a, b in _spans(text, line):
+            flags = set(line_flags.get(line.idx, ()))
+            if line.table_header:
+                flags.add("table_header")
+            segments.append(Segment(a, b, text[a:b], line.idx, line.heading, flags, section))
+    return lines, segments

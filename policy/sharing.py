@@ -1,0 +1,196 @@
+"""Where the data goes: outsourcing, provision to third parties, foreign handling, named parties.
+
+The genre states these mostly as refusals with exceptions ("we do not provide ... except: (1) as
+required by law, (2) when we outsource ..."). policy-scan.md counts only an affirmative statement as
+third-party provision, so a negated or conditional sentence, and every item of an exception list,
+is not one. Outsourcing, by contrast, is read from any non-negated mention (an exception item "when
+we outsource handling" still tells the reader that the operator outsources). Foreign handling is
+classified by the route the text names (consent, equivalent measures, adequacy), whether or not the
+sentence is itself a refusal: "we do not provide to foreign third parties without consent" names
+the consent route.
+"""
+from __future__ import annotations
+
+import re
+
+from policy import countries
+from policy.evidence import Evidence
+from policy.lexicon import Lexicon
+from policy.segment import Segment
+
+ROUTE_PRIORITY = ("consent", "equivalent_measures", "adequacy")
+
+_CLAUSES = re.compile(r"[;；]|\b(but|however|whereas)\b|。", re.I)
+_CORP_EN = re.compile(
+    r"(?<![A-Za-z0-9])((?:[A-Z][\w&'’.-]*)(?:\s+(?:[A-Z][\w&'’.-]*|of|and|&|for)){0,6}),?\s+"
+    r"(Inc\.|Incorporated|Co\.,\s*Ltd\.|Co\.\s*Ltd\.|Ltd\.|Limited|LLC|L\.L\.C\.|Corp\.|Corporation|K\.K\.|GmbH|"
+    r"S\.A\.|B\.V\.|PLC|plc|Pte\.\s*Ltd\.|Pty\.?\s+Ltd\.?)")
+_CORP_JA = re.compile(
+    r"(?:株式会社|有限会社|合同会社)[\u30a0-\u30ffー\u4e00-\u9fffA-Za-z0-9・&＆]{1,20}"
+    r"|[\u30a0-\u30ffー\u4e00-\u9fffA-Za-z0-9・&＆.]{1,20}(?:株式会社|有限会社|合同会社)")
+_OWN = re.compile(r"hereinafter|以下[、]?「|\((the\s+)?[\"“](company|we|our)|\([\"“]we[\"”]|当社", re.I)
+_TOPIC_OUTSOURCING = re.compile(r"outsourc|consign|entrust|service providers?|contractors?|vendors?|processors?|委託",
+                                re.I)
+_TOPIC_PROVISION = re.compile(r"third part|provision|shar|recipient|第三者|提供", re.I)
+_SUFFIX = re.compile(r",?\s*(Inc\.|Incorporated|Co\.,\s*Ltd\.|Co\.\s*Ltd\.|Ltd\.|Limited|LLC|L\.L\.C\.|Corp\.|"
+                     r"Corporation|K\.K\.|GmbH|PLC|plc|Pte\.\s*Ltd\.)$|^(株式会社|有限会社|合同会社)|(株式会社|有限会社|合同会社)$")
+
+
+def normalize_party(name: str) -> str:
+    """A comparison key for a company name: legal suffixes and case do not matter."""
+    key = name.strip()
+    for _ in range(2):
+        key = _SUFFIX.sub("", key).strip()
+    return re.sub(r"[\s.,]+", " ", key).strip().lower()
+
+
+def outsourcing(segs: list[Segment], lex: Lexicon, ev: Evidence) -> bool:
+    for seg in segs:
+        if seg.flags & {"definition"}:
+            continue
+        cleaned = lex.outsourcing_not.sub(lambda m: " " * len(m.group()), seg.text)
+        if lex.outsourcing.search(cleaned) and not lex.outsourcing_negated.search(cleaned):
+            ev.add("outsourcing", True, seg)
+    return ev.has("outsourcing")
+
+
+def _conditional(clause_text: str, verb_start: int, lex: Lexicon) -> bool:
+    """'When providing X to a third party, we will ...': the verb sits in the opening condition."""
+    if not lex.conditional.search(clause_text):
+        return False
+    comma = re.search(r"[,、]", clause_text)
+    return comma is None or verb_start < comma.start()
+
+
+def affirmative_provision(seg: Segment, lex: Lexicon) -> bool:
+    """Does this sentence say that the operator gives personal data to a third party?"""
+    if seg.heading or seg.flags & {"exception", "definition", "neg_collect"} or lex.provision_not.search(seg.text):
+        return False
+    text = seg.text
+    pos = 0
+    bounds = [m.start() for m in _CLAUSES.finditer(text)] + [len(text)]
+    for end in bounds:
+        clause = text[pos:end]
+        pos = end
+        for verb in lex.provision_verb.finditer(clause):
+            if verb.start() > 0 and verb.group()[0].isupper():
+                continue  # "... Providing Personal Information to a Third Party": a quoted title
+            if lex.provision_not_before.search(clause, max(0, verb.start() - 30), verb.start()):
+                continue
+            obj = lex.provision_object.search(clause, verb.end(), min(len(clause), verb.end() + 160))
+            if not obj:
+                continue
+            if lex.provision_negated.search(clause, 0, verb.end()) or lex.exception.search(clause):
+                break
+            if _conditional(text, verb.start() + (pos - len(clause)), lex):
+                break
+            return True
+    ja = lex.provision_ja.search(text)
+    if ja and not lex.provision_negated.search(text) and not re.search("除き|除いて|限り|限って", text) \
+            and not _conditional(text[:ja.end()], ja.start(), lex):
+        return True
+    return False
+
+
+def provision(segs: list[Segment], lex: Lexicon, ev: Evidence) -> bool:
+    for seg in segs:
+        if affirmative_provision(seg, lex):
+            ev.add("third_party_provision", True, seg)
+    return ev.has("third_party_provision")
+
+
+def foreign(segs: list[Segment], lex: Lexicon, ev: Evidence) -> tuple[str, list[str]]:
+    """(foreign_transfer class, ISO codes of the foreign countries named)."""
+    routes: set[str] = set()
+    mentioned = False
+    codes: list[str] = []
+    for seg in segs:
+        if seg.flags & {"definition"}:
+            continue
+        text = lex.foreign_not.sub(lambda m: " " * len(m.group()), seg.text)
+        named = [code for code, _, _ in countries.find(text) if code != "JP"]
+        # a sentence under a "foreign countries" heading speaks of foreign handling
+        cue = bool(lex.foreign.search(text)) or bool(lex.foreign.search(seg.section))
+        if not cue and not named:
+            continue
+        route = next((r for r in ROUTE_PRIORITY if lex.routes[r].search(text)), None)
+        negated = bool(lex.foreign_negated.search(text))
+        if negated and route is None:
+            continue
+        if route == "adequacy" and not named and not re.search(r"countr|国|EEA|EU", text, re.I):
+            route = None
+        for code in named:
+            if code not in codes:
+                codes.append(code)
+            ev.add("countries", code, seg)
+        if route and "exception" not in seg.flags:
+            routes.add(route)
+            ev.add("foreign_transfer", route, seg)
+        else:
+            mentioned = True
+            ev.add("foreign_transfer", "mentioned_without_safeguards", seg)
+    for route in ROUTE_PRIORITY:
+        if route in routes:
+            chosen = route
+            break
+    else:
+        chosen = "mentioned_without_safeguards" if mentioned else "none_stated"
+    ev.keep_only("foreign_transfer", {chosen})
+    return chosen, sorted(codes)
+
+
+_BEFORE_OWN = re.compile(r"((?:[A-Z][\w&'’.-]*\s+){0,4}[A-Z][\w&'’.-]*)\s*[(（]\s*((?i:hereinafter)|the [\"“]|[\"“])")
+
+
+def _own_names(segs: list[Segment]) -> set[str]:
+    """First words of the operator's own name ("Mecara LC (hereinafter ...)"), never a third party."""
+    own = set()
+    for seg in segs[:12]:
+        if _OWN.search(seg.text):
+            for m in list(_CORP_EN.finditer(seg.text)) + list(_CORP_JA.finditer(seg.text)) \
+                    + list(_BEFORE_OWN.finditer(seg.text)):
+                key = normalize_party(m.group(1) if m.re is _BEFORE_OWN else m.group())
+                if key:
+                    own.add(key.split()[0])
+    return own
+
+
+def parties(segs: list[Segment], lex: Lexicon, ev: Evidence, provided: set[int]) -> tuple[list[str], list[str]]:
+    """(processors, recipients): named companies in outsourcing / provision context, and known tools.
+
+    `provided` holds the indices of affirmative-provision sentences.
+    """
+    own = _own_names(segs)
+    found = {"processors": {}, "recipients": {}}
+
+    def add(field: str, name: str, seg: Segment):
+        key = normalize_party(name)
+        if not key or key.split()[0] in own or any(key in k or k in key for k in found[field]):
+            return
+        found[field][key] = name
+        ev.add(field, name, seg)
+
+    for i, seg in enumerate(segs):
+        if seg.flags & {"exception", "definition"} or lex.provision_negated.search(seg.text):
+            continue
+        cleaned = lex.outsourcing_not.sub(lambda m: " " * len(m.group()), seg.text)
+        outsourcing_context = bool(lex.outsourcing.search(cleaned)) or bool(_TOPIC_OUTSOURCING.search(seg.section))
+        provision_context = i in provided or (bool(_TOPIC_PROVISION.search(seg.section))
+                                              and not _TOPIC_OUTSOURCING.search(seg.section))
+        corporate = list(_CORP_EN.finditer(seg.text)) + list(_CORP_JA.finditer(seg.text))
+        spans = [(m.start(), m.end()) for m in corporate]
+        for service in lex.services:
+            for m in service.pattern.finditer(seg.text):
+                if any(a <= m.start() and m.end() <= b for a, b in spans):
+                    continue
+                add("processors" if service.role == "processor" else "recipients", service.name, seg)
+        for m in corporate:
+            name = m.group().strip()
+            known = next((sv for sv in lex.services if sv.pattern.search(name)), None)
+            if known:
+                add("processors" if known.role == "processor" else "recipients", name, seg)
+            elif outsourcing_context and not provision_context:
+                add("processors", name, seg)
+            elif provision_context:
+                add("recipients", name, seg)
+    return list(found["processors"].values()), list(found["recipients"].values())
