@@ -24,7 +24,8 @@ class CellError:
             where += f", row {self.row}"
         if self.column:
             where += f", column {self.column}"
-        value = "" if self.value is None else f" {self.value!r}:"
+        shown = self.value if self.value is None or len(self.value) <= 80 else self.value[:77] + "..."
+        value = "" if shown is None else f" {shown!r}:"
         return f"{where}:{value} {self.message}"
 
 

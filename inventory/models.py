@@ -21,6 +21,7 @@ COUNTRY_ALIASES = {"UK": "GB"}
 COUNTRIES = frozenset(c.alpha_2 for c in pycountry.countries)
 _DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 
+MAX_CELL = 10_000  # characters; a ledger cell longer than this is a paste accident, not data
 MSG_REQUIRED = "required value is empty / 必須項目が空です"
 MSG_UNIQUE = "duplicate ID / IDが重複しています"
 
@@ -49,7 +50,8 @@ def is_country(s: pd.Series) -> pd.Series:
 
 
 def _checks(col: Col, refs: dict[str, set[str]]) -> list[pa.Check]:
-    checks = []
+    checks = [pa.Check(lambda s: s.str.len() <= MAX_CELL,
+                       error=f"cell longer than {MAX_CELL} characters / {MAX_CELL} 文字を超えるセルです")]
     if col.required and not col.empty_ok:
         checks.append(pa.Check(_filled, error=MSG_REQUIRED))
     if col.kind == "bool":

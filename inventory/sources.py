@@ -17,10 +17,22 @@ from inventory.tables import BY_NAME
 from inventory.validation import RawTable
 
 ENCODINGS = ("utf-8-sig", "cp932")
+# Let the csv module read long cells so that validation can name them (row, column) instead of
+# the parser failing on the whole file; the models refuse cells over models.MAX_CELL.
+csv.field_size_limit(256 * 1024 * 1024)
 
 
 def decode(data: bytes, label: str) -> str:
-    """UTF-8 (with or without BOM) first, then CP932 as Japanese Excel writes it."""
+    """UTF-8 (with or without BOM) first, then CP932 as Japanese Excel writes it.
+
+    CP932 decodes almost any byte soup, so binary and UTF-16 files are refused first by
+    their NUL bytes, which no CSV text in either encoding contains.
+    """
+    if b"\x00" in data:
+        kind = "UTF-16 text" if data[:2] in (b"\xff\xfe", b"\xfe\xff") else "binary data"
+        raise ValidationFailed([CellError(label, None, None, None,
+                                          f"{kind} (NUL bytes), not CSV text: save it as CSV UTF-8 "
+                                          f"/ CSV テキストではありません（NUL バイトを含む）。CSV UTF-8 で保存してください")])
     for encoding in ENCODINGS:
         try:
             return data.decode(encoding)
