@@ -144,3 +144,12 @@ def rights(segs: list[Segment], lex: Lexicon, ev: Evidence) -> list[str]:
                 found.append(right)
             ev.add("rights", right, seg)
     return [r for r in RIGHTS if r in found]
+
+
+def terms_of(text: str, lex: Lexicon) -> set[str]:
+    """Vocabulary terms named anywhere in `text` (an inventory label or item list), no context rules.
+
+    The inventory side of P01/P02: the same patterns as the scanner, so that "氏名、メールアドレス"
+    in an inventory row and "name and e-mail address" in the policy meet on the same terms.
+    """
+    return {cat.term for cat in lex.categories if cat.pattern.search(text)}

@@ -46,8 +46,8 @@ def normalize_party(name: str) -> str:
 
 def outsourcing(segs: list[Segment], lex: Lexicon, ev: Evidence) -> bool:
     for seg in segs:
-        if seg.flags & {"definition"}:
-            continue
+        if seg.heading or seg.flags & {"definition"}:
+            continue  # a heading "Outsourcing" is a topic; the sentences under it say what happens
         cleaned = lex.outsourcing_not.sub(lambda m: " " * len(m.group()), seg.text)
         if lex.outsourcing.search(cleaned) and not lex.outsourcing_negated.search(cleaned):
             ev.add("outsourcing", True, seg)
@@ -105,7 +105,7 @@ def foreign(segs: list[Segment], lex: Lexicon, ev: Evidence) -> tuple[str, list[
     mentioned = False
     codes: list[str] = []
     for seg in segs:
-        if seg.flags & {"definition"}:
+        if seg.heading or seg.flags & {"definition"}:
             continue
         text = lex.foreign_not.sub(lambda m: " " * len(m.group()), seg.text)
         named = [code for code, _, _ in countries.find(text) if code != "JP"]
