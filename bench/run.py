@@ -1,0 +1,162 @@
+"""The benchmark suite: one table of ratios, each measured against a baseline in the same run.
+
+    python -m bench.run            # enterprise (100k links) and enterprise10 (1M links)
+    python -m bench.run --smoke    # tiny sizes, seconds: keeps this script from rotting (make test)
+
+Absolute times on a shared two-core machine are noise; a ratio of two timings taken minutes
+apart on the same machine is not. Each figure is the median of several repeats.
+"""
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import duckdb
+
+from bench.generate import PRESETS, Size, generate
+from controls import rules
+from inventory import db, service
+
+ROOT = Path(__file__).resolve().parent.parent
+AS_OF = dt.date(2026, 11, 1)
+TARGETS = {"import": 4.0, "check": 3.0, "overview": 3.0, "growth": 12.0, "rss_mb": 1536.0}
+SCAN_FLOOR = """
+    select count(*), count(distinct s.country), max(c.name), max(c.last_reviewed)
+    from category_systems l join systems s using (system_id) join categories c using (category_id)
+"""
+
+
+def median_time(work, repeats: int) -> float:
+    times = []
+    for _ in range(repeats):
+        started = time.perf_counter()
+        work()
+        times.append(time.perf_counter() - started)
+    return statistics.median(times)
+
+
+def fresh_db(folder: Path, name: str) -> Path:
+    path = folder / f"{name}.duckdb"
+    for leftover in (path, Path(f"{path}.wal")):
+        leftover.unlink(missing_ok=True)
+    db.connect(path, create=True).close()
+    return path
+
+
+def import_ratio(source: Path, work: Path, repeats: int) -> tuple[float, float]:
+    """Full import (decode, validate, audit, write) ÷ DuckDB reading the same CSVs into tables."""
+    def ours():
+        conn = db.connect(fresh_db(work, "import"))
+        service.import_source(conn, source)
+        conn.close()
+
+    def raw():
+        path = work / "raw.duckdb"
+        path.unlink(missing_ok=True)
+        conn = duckdb.connect(str(path))
+        for csv_file in sorted(source.glob("*.csv")):
+            conn.execute(f"create table {csv_file.stem} as select * from read_csv(?, header = true)", [str(csv_file)])
+        conn.close()
+
+    return median_time(ours, repeats), median_time(raw, repeats)
+
+
+def loaded(source: Path, work: Path, name: str) -> Path:
+    path = fresh_db(work, name)
+    conn = db.connect(path)
+    service.import_source(conn, source)
+    conn.close()
+    return path
+
+
+def check_times(path: Path, repeats: int) -> tuple[float, float]:
+    conn = db.connect(path, read_only=True)
+    try:
+        rules.findings(conn, AS_OF)  # warm: catalog registration, plan caches
+        check = median_time(lambda: rules.findings(conn, AS_OF), repeats)
+        floor = median_time(lambda: conn.execute(SCAN_FLOOR).fetchall(), repeats)
+    finally:
+        conn.close()
+    return check, floor
+
+
+def overview_time(path: Path, repeats: int) -> float:
+    """Overview built by Streamlit's AppTest (the whole script run), in a fresh process."""
+    code = (
+        "import os, sys, time, statistics\n"
+        "from streamlit.testing.v1 import AppTest\n"
+        "times = []\n"
+        f"for _ in range({repeats + 1}):\n"
+        f"    at = AppTest.from_file({str(ROOT / 'app.py')!r}, default_timeout=600)\n"
+        "    s = time.perf_counter(); at.run(); at.switch_page('app_pages/overview.py').run()\n"
+        "    times.append(time.perf_counter() - s)\n"
+        "    assert not at.exception, at.exception\n"
+        "print(statistics.median(times[1:]))\n"
+    )
+    env = {**os.environ, "INVENTORY_DB": str(path)}
+    done = subprocess.run([sys.executable, "-c", code], cwd=ROOT, env=env, capture_output=True, text=True, check=True)
+    return float(done.stdout.strip().splitlines()[-1])
+
+
+def peak_rss_mb(path: Path) -> float:
+    """Peak resident memory of `check` in its own process (the kernel's high-water mark)."""
+    proc = subprocess.Popen([sys.executable, "-m", "inventory", "check", "--db", str(path), "--as-of", AS_OF.isoformat(),
+                             "--format", "csv", "--fail-on", "none"], cwd=ROOT, stdout=subprocess.DEVNULL)
+    _, status, usage = os.wait4(proc.pid, 0)
+    proc.returncode = os.waitstatus_to_exitcode(status)
+    if proc.returncode:
+        raise RuntimeError(f"check exited {proc.returncode}")
+    return usage.ru_maxrss / 1024
+
+
+def run(small: Size, large: Size, sample: Path, work: Path, repeats: int) -> list[tuple[str, float, float, str]]:
+    generate(work / "small", small)
+    generate(work / "large", large)
+    rows = []
+    ours, raw = import_ratio(work / "small", work, repeats)
+    rows.append(("import (full validation) ÷ DuckDB read_csv", ours / raw, TARGETS["import"], f"{ours:.2f}s / {raw:.2f}s"))
+    small_db = loaded(work / "small", work, "small")
+    check_small, floor = check_times(small_db, repeats)
+    rows.append(("check ÷ join-scan floor", check_small / floor, TARGETS["check"], f"{check_small*1000:.0f}ms / {floor*1000:.0f}ms"))
+    sample_db = loaded(sample, work, "sample")
+    at_scale, at_sample = overview_time(small_db, repeats), overview_time(sample_db, repeats)
+    rows.append(("Overview at scale ÷ on the sample", at_scale / at_sample, TARGETS["overview"],
+                 f"{at_scale:.2f}s / {at_sample:.2f}s"))
+    large_db = loaded(work / "large", work, "large")
+    check_large, _ = check_times(large_db, repeats)
+    rows.append((f"check at {large.links:,} ÷ at {small.links:,} links", check_large / check_small, TARGETS["growth"],
+                 f"{check_large*1000:.0f}ms / {check_small*1000:.0f}ms"))
+    rss = peak_rss_mb(large_db)
+    rows.append((f"peak RSS of check at {large.links:,} links (MB)", rss, TARGETS["rss_mb"], ""))
+    return rows
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--smoke", action="store_true", help="tiny sizes: checks the script, measures nothing")
+    parser.add_argument("--repeats", type=int, default=5)
+    parser.add_argument("--work", type=Path, help="folder for generated data (default: a temp dir)")
+    args = parser.parse_args(argv)
+    small, large = (PRESETS["tiny"], Size(**{**PRESETS["tiny"].__dict__, "links": 1_500})) if args.smoke \
+        else (PRESETS["enterprise"], PRESETS["enterprise10"])
+    repeats = 1 if args.smoke else args.repeats
+    with tempfile.TemporaryDirectory() as tmp:
+        work = args.work or Path(tmp)
+        work.mkdir(parents=True, exist_ok=True)
+        rows = run(small, large, ROOT / "sample_data" / "demo", work, repeats)
+    print(f"| measure | ratio | target | timings |\n|---|---:|---:|---|")
+    for name, value, target, detail in rows:
+        mark = "ok" if value <= target else "OVER"
+        print(f"| {name} | {value:.2f} | ≤ {target:g} {mark} | {detail} |")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

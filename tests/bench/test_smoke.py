@@ -1,0 +1,26 @@
+"""The benchmark runs end to end at tiny sizes, so it cannot rot (figures are not asserted)."""
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def test_benchmark_smoke_run_prints_every_measure():
+    done = subprocess.run([sys.executable, "-m", "bench.run", "--smoke"], cwd=ROOT, capture_output=True, text=True,
+                          timeout=600)
+    assert done.returncode == 0, done.stderr
+    lines = [line for line in done.stdout.splitlines() if line.startswith("| ") and "measure" not in line]
+    assert [line.split(" | ")[0].lstrip("| ").split(" ")[0] for line in lines] == [
+        "import", "check", "Overview", "check", "peak"]
+
+
+def test_generator_is_deterministic(tmp_path: Path):
+    from bench.generate import PRESETS, generate
+
+    generate(tmp_path / "a", PRESETS["tiny"], seed=5)
+    generate(tmp_path / "b", PRESETS["tiny"], seed=5)
+    for path in sorted((tmp_path / "a").iterdir()):
+        assert path.read_bytes() == (tmp_path / "b" / path.name).read_bytes(), path.name
