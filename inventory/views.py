@@ -8,6 +8,8 @@ from __future__ import annotations
 import duckdb
 import pandas as pd
 
+from inventory.tables import TABLES
+
 
 def headline(conn: duckdb.DuckDBPyConnection) -> dict[str, int]:
     """categories, persons (individuals covered), processors, and foreign countries where data is
@@ -58,3 +60,9 @@ def flows(conn: duckdb.DuckDBPyConnection, limit: int = 12) -> pd.DataFrame:
         from parties group by kind, id, country
         order by 1, 2, 5, 6
     """, [int(limit)]).df()
+
+
+def table_counts(conn: duckdb.DuckDBPyConnection) -> dict[str, int]:
+    """Rows per inventory table, in interchange order."""
+    sql = " union all ".join(f"select '{t.name}', count(*) from {t.name}" for t in TABLES)
+    return dict(conn.execute(sql).fetchall())
