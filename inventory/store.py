@@ -151,12 +151,12 @@ def restore_version(conn: duckdb.DuckDBPyConnection, audit_id: int, *, actor: Ac
     return save_table(conn, table.name, frame, actor=actor, action="restore")
 
 
-def add_row(conn: duckdb.DuckDBPyConnection, name: str, row: dict[str, str]) -> int:
-    """Append one row of text cells to a table (e.g. a control from the Controls screen).
+def add_row(conn: duckdb.DuckDBPyConnection, name: str, row: dict[str, str], *, actor: Actor | None = None) -> int:
+    """Append one row of text cells to a table (e.g. a control added on the Controls screen).
 
-    It is judged exactly like a workspace save of the whole table, so an error in the new row
-    is reported as the table's last row (current row count + 1).
+    Judged exactly like a workspace save of the whole table, so an error in the new row is
+    reported as the table's last row (current row count + 1).
     """
     current = export.text_frames(conn)[name]
     added = pd.DataFrame([{k: "" if v is None else str(v) for k, v in row.items()}])
-    return save_table(conn, name, pd.concat([current, added], ignore_index=True))
+    return save_table(conn, name, pd.concat([current, added], ignore_index=True), actor=actor)
