@@ -84,6 +84,43 @@ def cmd_check(args) -> int:
     return report.exit_code(found, args.fail_on)
 
 
+def cmd_policy_scan(args) -> int:
+    import json
+
+    from policy import report
+
+    result = _scan(args.file)
+    sys.stdout.write(json.dumps(result, ensure_ascii=False, indent=2) + "\n" if args.format == "json"
+                     else report.to_text(result, args.lang))
+    return 0
+
+
+def _scan(path: str) -> dict:
+    from policy import scan
+
+    if not Path(path).is_file():
+        raise InventoryError(f"{path}: no such file / ファイルがありません")
+    try:
+        return scan.scan_file(path)
+    except (UnicodeDecodeError, ValueError) as exc:
+        raise InventoryError(f"{path}: cannot read the policy: {exc} / ポリシーを読めません") from exc
+
+
+def cmd_policy_check(args) -> int:
+    from controls import report
+    from inventory import db
+    from policy import check
+
+    result = _scan(args.file)
+    conn = db.connect(_db(args), read_only=True)
+    try:
+        found = check.policy_findings(conn, result)
+    finally:
+        conn.close()
+    sys.stdout.write(report.render(found, args.format, args.lang))
+    return report.exit_code(found, args.fail_on)
+
+
 def _actor():
     import getpass
 
@@ -172,6 +209,19 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--fail-on", choices=FAIL_ON, default="high")
     p.add_argument("--lang", choices=("en", "ja"), default="en")
     p.set_defaults(func=cmd_check)
+
+    p = sub.add_parser("policy-scan", help="what a privacy policy declares (txt, md, html; en or ja)")
+    p.add_argument("file")
+    p.add_argument("--format", choices=("json", "text"), default="json")
+    p.add_argument("--lang", choices=("en", "ja"), default="en")
+    p.set_defaults(func=cmd_policy_scan)
+
+    p = with_db(sub.add_parser("policy-check", help="the P-rules: a privacy policy against the inventory"))
+    p.add_argument("file")
+    p.add_argument("--format", choices=("text", "json", "csv"), default="text")
+    p.add_argument("--fail-on", choices=FAIL_ON, default="high")
+    p.add_argument("--lang", choices=("en", "ja"), default="en")
+    p.set_defaults(func=cmd_policy_check)
 
     p = with_db(sub.add_parser("user", help="manage local accounts"))
     p.add_argument("action", choices=("add", "list", "remove"))

@@ -90,10 +90,13 @@ def connect(path: str | Path, *, create: bool = False, read_only: bool = False) 
         raise InventoryError(f"{path}: not a DuckDB database: {exc}") from exc
     if read_only:
         version = schema_version(conn)
-        if version != latest_version():
-            conn.close()
-            raise InventoryError(f"{path}: schema version {version}, expected {latest_version()}")
-        return conn
+        if version == latest_version():
+            return conn
+        conn.close()
+        if version > latest_version() or version == 0:
+            return connect(path)  # raises the same clear refusal as a read-write open
+        connect(path).close()  # an older file is upgraded on open, even for a read
+        return connect(path, read_only=True)
     try:
         migrate(conn, path)
     except Exception:

@@ -96,3 +96,36 @@ def test_env_variable_chooses_the_database(sample_db: Path):
     done = subprocess.run([sys.executable, "-m", "inventory", "check", "--as-of", "2026-11-01", "--fail-on", "none"],
                           cwd=ROOT, capture_output=True, text=True, env={"INVENTORY_DB": str(sample_db), "PATH": ""})
     assert done.returncode == 0 and "finding(s)" in done.stdout
+
+
+POLICY_KEYS = {"language", "categories", "purposes", "outsourcing", "processors", "third_party_provision",
+               "recipients", "foreign_transfer", "countries", "safeguards", "special_care", "rights", "evidence"}
+
+
+def test_policy_scan_prints_the_documented_object(tmp_path: Path):
+    policy = tmp_path / "policy.md"
+    policy.write_text("# Privacy Policy\n\nWe collect your name and email address to ship orders.\n"
+                      "We provide regular training to employees who handle personal data.\n", encoding="utf-8")
+    done = run("policy-scan", str(policy))
+    assert done.returncode == 0, done.stderr
+    result = json.loads(done.stdout)
+    assert set(result) == POLICY_KEYS
+    assert {"name", "email_address"} <= set(result["categories"]) and result["safeguards"]["personnel"] is True
+    text = policy.read_text(encoding="utf-8")
+    assert all(text[e["start"]:e["end"]] == e["text"] for e in result["evidence"])
+    assert run("policy-scan", str(policy), "--format", "text").stdout.strip()
+
+
+def test_policy_check_uses_the_finding_shape_and_exit_codes(sample_db: Path, tmp_path: Path):
+    policy = tmp_path / "policy.txt"
+    policy.write_text("We collect your name.\n", encoding="utf-8")
+    done = run("policy-check", "--db", str(sample_db), str(policy), "--format", "json")
+    assert done.returncode == 1, done.stderr
+    found = json.loads(done.stdout)
+    assert found and all(list(f) == KEYS for f in found) and {f["rule_id"] for f in found} >= {"P01", "P06", "P07"}
+    assert run("policy-check", "--db", str(sample_db), str(policy), "--fail-on", "none").returncode == 0
+
+
+def test_policy_commands_refuse_a_missing_file(sample_db: Path):
+    done = run("policy-check", "--db", str(sample_db), "nope.txt")
+    assert done.returncode == 2 and "no such file" in done.stderr
