@@ -2,6 +2,7 @@
 -- A foreign country where a linked system, processor or recipient is, with no countries row or a
 -- regime_assessed that is empty or older than 24 months. A countries row for a country where
 -- nothing is handled gives nothing; an unlinked system or party abroad is not "handling".
+-- Choice: the message shows the country code only (no country names in the database).
 WITH handled AS (
     SELECT s.country
     FROM category_systems l

@@ -2,6 +2,10 @@
 -- purpose, linked or not; high, not escalated) and R21(b) (category provided to a consent/opt_out
 -- recipient while none of its purposes states third-party provision; high, escalated).
 -- A category with no purpose that is provided to such a recipient gets both R19 and R21(b).
+-- Choices:
+--   * A category_purposes row whose purpose does not exist is no purpose (links count only when both
+--     ends exist; the import never lets such a row in).
+--   * R21(b) counts consent/opt_out recipients wherever they are, and names them in the message.
 WITH linked_purposes AS (
     SELECT l.category_id, p.purpose_id, p.third_party_provision
     FROM category_purposes l

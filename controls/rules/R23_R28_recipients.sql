@@ -2,6 +2,7 @@
 -- and R28 (personally referable data to a recipient expected to link it, not on consent; high).
 -- Subject: the recipient; no escalation. R23 and R25 apply to every recipient row, linked or not.
 -- An empty basis (NULL or spaces) counts as `none`.
+-- Choice: R23 and R28 both fire for a recipient with an empty basis that matches R28 (two problems).
 -- Choice: R28 is one finding per recipient, naming the personally referable categories it receives.
 SELECT
     'R23' AS rule_id, 'critical' AS severity, 'recipient' AS subject_type, recipient_id AS subject_id,

@@ -5,6 +5,12 @@
 -- Covered: an implemented control in that domain (catalog domain for catalog IDs) whose scope is
 -- `org`, `category:<this category>` or `system:<a system linked to it>`; `processor:` never covers.
 -- Review dates do not matter here (R33's business).
+-- Choices:
+--   * Scopes are matched exactly: `org` (not `ORG`, not `org:x`), `category:` and `system:` in lower
+--     case, the id after the first colon compared as is; anything else covers nothing.
+--   * An own measure ID with no `domain` belongs to no domain and covers nothing; a measure that
+--     differs from a catalog ID only in case (`tec-1`) is an own ID.
+--   * Paper means medium = 'paper'; a system that does not exist does not count as linked.
 WITH in_force AS (
     SELECT domain, scope, scope_kind, scope_ref FROM implemented_controls() WHERE domain IS NOT NULL
 ),

@@ -1,6 +1,8 @@
 -- R30 (no implemented POL control at scope `org`; low) and R31 (no implemented `ORG-4`, exactly,
 -- at scope `org`; high). Subject: the organization, subject_id `org`.
--- Choice: the message names the organization when organization.csv gives a name.
+-- Choices:
+--   * The message names the organization when organization.csv gives a name.
+--   * R30 counts an own measure ID whose `domain` is POL; R31 wants the catalog ID `ORG-4` only.
 WITH org AS (
     SELECT coalesce((SELECT any_value(name) FROM organization), 'The organization') AS name_en,
            coalesce((SELECT any_value(coalesce(name_ja, name)) FROM organization), '当社') AS name_ja
