@@ -13,7 +13,7 @@ import re
 from policy import countries
 from policy.evidence import Evidence
 from policy.lexicon import Lexicon
-from policy.segment import Segment
+from policy.segment import Index, Segment
 
 SAFEGUARD_KEYS = ("basic_policy", "rules", "organizational", "personnel", "physical", "technical",
                   "external_environment")
@@ -50,17 +50,20 @@ def _skipped(seg: Segment, lex: Lexicon) -> bool:
     return bool(seg.flags & {"definition", "exception", "table_header"}) or bool(lex.definition.search(seg.text))
 
 
-def categories(segs: list[Segment], lex: Lexicon, ev: Evidence) -> set[str]:
+def categories(index: Index, lex: Lexicon, ev: Evidence) -> set[str]:
     found: set[str] = set()
-    for seg in segs:
-        if _skipped(seg, lex):
-            continue
-        negated_list = "neg_collect" in seg.flags
-        for cat in lex.categories:
-            if cat.skip and cat.skip.search(seg.text):
+    segs = index.segments
+    usable: dict[int, bool] = {}
+    for cat in lex.categories:
+        for i, hits in sorted(index.matches(cat.pattern).items()):
+            seg = segs[i]
+            if i not in usable:
+                usable[i] = not _skipped(seg, lex) and "neg_collect" not in seg.flags
+            if not usable[i] or (cat.skip and cat.skip.search(seg.text)):
                 continue
-            for m in cat.pattern.finditer(seg.text):
-                if negated_list or mention_negated(seg.text, m.start(), m.end(), lex):
+            for m in hits:
+                a, b = m.start() - seg.start, m.end() - seg.start
+                if mention_negated(seg.text, a, b, lex):
                     continue
                 found.add(cat.term)
                 ev.add("categories", cat.term, seg)
@@ -105,14 +108,13 @@ def _foreign_context(text: str, lex: Lexicon) -> bool:
     return bool(lex.foreign.search(text)) or any(code != "JP" for code, _, _ in countries.find(text))
 
 
-def safeguards(segs: list[Segment], lex: Lexicon, ev: Evidence) -> dict[str, bool]:
+def safeguards(index: Index, lex: Lexicon, ev: Evidence) -> dict[str, bool]:
     claimed = {key: False for key in SAFEGUARD_KEYS}
-    for seg in segs:
-        if seg.flags & {"purpose", "exception", "definition"}:
-            continue
-        for key in SAFEGUARD_KEYS:
-            m = lex.safeguards[key].search(seg.text)
-            if not m:
+    segs = index.segments
+    for key in SAFEGUARD_KEYS:
+        for i in sorted(index.matches(lex.safeguards[key])):
+            seg = segs[i]
+            if seg.flags & {"purpose", "exception", "definition"}:
                 continue
             if key == "organizational" and _LABEL.search(seg.text):
                 continue

@@ -26,6 +26,35 @@ def union(patterns: list[str] | str | None) -> re.Pattern | None:
     return re.compile("|".join(f"(?:{p})" for p in patterns), FLAGS)
 
 
+_ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
+
+
+def fold(text: str) -> str:
+    """ASCII lower case, same length (so offsets survive; str.lower can change lengths)."""
+    return text.translate(_ASCII_LOWER)
+
+
+def _fold_regex(source: str) -> str:
+    """The regex with its literal letters lower-cased; an escaped letter (\\b, \\W, \\x27) keeps its case."""
+    out, escaped = [], False
+    for ch in source:
+        out.append(ch if escaped else ch.translate(_ASCII_LOWER))
+        escaped = ch == "\\" and not escaped
+    return "".join(out)
+
+
+_FAST: dict[str, re.Pattern] = {}
+
+
+def fast(pattern: re.Pattern) -> re.Pattern:
+    """A case-sensitive twin of an IGNORECASE pattern, for use on fold()ed text: about 3x faster on
+    a whole policy, which is where the time goes."""
+    twin = _FAST.get(pattern.pattern)
+    if twin is None:
+        twin = _FAST[pattern.pattern] = re.compile(_fold_regex(pattern.pattern))
+    return twin
+
+
 @dataclass(frozen=True)
 class Category:
     term: str
@@ -92,8 +121,13 @@ class Lexicon:
                 boundary = r"(?<![A-Za-z0-9])" if name[0].isascii() else ""
                 end = r"(?![A-Za-z0-9])" if name[-1].isascii() else ""
                 services.append(Service(name, role, re.compile(boundary + re.escape(name) + end, FLAGS)))
-        # longest names first, so "Google Analytics" wins over "Google Ads"-like prefixes
+        # longest names first, so "Google Cloud Platform" wins over "Google Cloud"
         self.services = tuple(sorted(services, key=lambda s: -len(s.name)))
+        self.service_by_name = {s.name.lower(): s for s in self.services}
+        ascii_names = [re.escape(s.name) for s in self.services if s.name.isascii()]
+        other_names = [re.escape(s.name) for s in self.services if not s.name.isascii()]
+        self.any_service = re.compile(
+            r"(?<![A-Za-z0-9])(?:" + "|".join(ascii_names) + r")(?![A-Za-z0-9])|" + "|".join(other_names), FLAGS)
 
 
 @lru_cache(maxsize=1)

@@ -11,7 +11,7 @@ from pathlib import Path
 
 from policy import fields, lexicon, purposes, sharing
 from policy.evidence import Evidence
-from policy.segment import segments_of
+from policy.segment import Index, segments_of
 from policy.text import decode, extract, kind_of
 
 FIELDS = ("language", "categories", "purposes", "outsourcing", "processors", "third_party_provision", "recipients",
@@ -26,8 +26,9 @@ def scan_text(text: str, kind: str = "txt") -> dict:
     plain = extracted.text
     lines, segs = segments_of(plain, lex, extracted.headings)
     ev = Evidence(plain)
+    index = Index(plain, segs)
 
-    found_categories = fields.categories(segs, lex, ev)
+    found_categories = fields.categories(index, lex, ev)
     care, holds_special = fields.special_care(segs, lex, ev)
     if holds_special:
         found_categories.add("special_care")
@@ -37,9 +38,9 @@ def scan_text(text: str, kind: str = "txt") -> dict:
     outsourcing = sharing.outsourcing(segs, lex, ev)
     provided = {i for i, seg in enumerate(segs) if sharing.affirmative_provision(seg, lex)}
     provision = sharing.provision(segs, lex, ev)
-    processors, recipients = sharing.parties(segs, lex, ev, provided)
+    processors, recipients = sharing.parties(index, lex, ev, provided)
     transfer, codes = sharing.foreign(segs, lex, ev)
-    safeguards = fields.safeguards(segs, lex, ev)
+    safeguards = fields.safeguards(index, lex, ev)
     rights = fields.rights(segs, lex, ev)
 
     result = {

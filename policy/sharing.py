@@ -16,7 +16,7 @@ import re
 from policy import countries
 from policy.evidence import Evidence
 from policy.lexicon import Lexicon
-from policy.segment import Segment
+from policy.segment import Index, Segment
 
 ROUTE_PRIORITY = ("consent", "equivalent_measures", "adequacy")
 
@@ -155,11 +155,12 @@ def _own_names(segs: list[Segment]) -> set[str]:
     return own
 
 
-def parties(segs: list[Segment], lex: Lexicon, ev: Evidence, provided: set[int]) -> tuple[list[str], list[str]]:
+def parties(index: Index, lex: Lexicon, ev: Evidence, provided: set[int]) -> tuple[list[str], list[str]]:
     """(processors, recipients): named companies in outsourcing / provision context, and known tools.
 
     `provided` holds the indices of affirmative-provision sentences.
     """
+    segs = index.segments
     own = _own_names(segs)
     found = {"processors": {}, "recipients": {}}
 
@@ -170,25 +171,32 @@ def parties(segs: list[Segment], lex: Lexicon, ev: Evidence, provided: set[int])
         found[field][key] = name
         ev.add(field, name, seg)
 
-    for i, seg in enumerate(segs):
+    corporate_hits: dict[int, list[re.Match]] = {}
+    for pattern in (_CORP_EN, _CORP_JA):
+        for i, hits in index.matches(pattern).items():
+            corporate_hits.setdefault(i, []).extend(hits)
+    service_hits = index.matches(lex.any_service)
+    for i in sorted(set(corporate_hits) | set(service_hits)):
+        seg = segs[i]
         if seg.flags & {"exception", "definition"} or lex.provision_negated.search(seg.text):
             continue
         cleaned = lex.outsourcing_not.sub(lambda m: " " * len(m.group()), seg.text)
         outsourcing_context = bool(lex.outsourcing.search(cleaned)) or bool(_TOPIC_OUTSOURCING.search(seg.section))
         provision_context = i in provided or (bool(_TOPIC_PROVISION.search(seg.section))
                                               and not _TOPIC_OUTSOURCING.search(seg.section))
-        corporate = list(_CORP_EN.finditer(seg.text)) + list(_CORP_JA.finditer(seg.text))
+        corporate = sorted(corporate_hits.get(i, []), key=lambda m: m.start())
         spans = [(m.start(), m.end()) for m in corporate]
-        for service in lex.services:
-            for m in service.pattern.finditer(seg.text):
-                if any(a <= m.start() and m.end() <= b for a, b in spans):
-                    continue
-                add("processors" if service.role == "processor" else "recipients", service.name, seg)
+        for m in service_hits.get(i, []):
+            if any(a <= m.start() and m.end() <= b for a, b in spans):
+                continue
+            service = lex.service_by_name[m.group().lower()]
+            add("processors" if service.role == "processor" else "recipients", service.name, seg)
         for m in corporate:
             name = m.group().strip()
-            known = next((sv for sv in lex.services if sv.pattern.search(name)), None)
+            known = lex.any_service.search(name)
             if known:
-                add("processors" if known.role == "processor" else "recipients", name, seg)
+                role = lex.service_by_name[known.group().lower()].role
+                add("processors" if role == "processor" else "recipients", name, seg)
             elif outsourcing_context and not provision_context:
                 add("processors", name, seg)
             elif provision_context:
