@@ -7,7 +7,7 @@ from controls import coverage, triage
 from inventory import card
 from ui import data, drill
 from ui.i18n import column_label, domain_name, pick, t, value_label
-from ui.links import WORKSPACE
+from ui.links import CARD, WORKSPACE
 
 st.title(t("category_card"))
 wanted = st.query_params.get("category", "")
@@ -63,7 +63,7 @@ st.caption(" · ".join(f"{d} = {domain_name(d)}" for d in coverage.DOMAINS))
 drill.controls_table(data.read(coverage.covering_controls, chosen, None))
 
 st.subheader(t("card_findings_title", n=len(mine)))
-drill.finding_list(mine)
+drill.finding_list(mine, here=CARD)
 related = triage.about(found, data.read(card.related_subjects, chosen) - {("category", chosen)})
 with st.expander(t("card_related", n=len(related))):
-    drill.finding_list(related)
+    drill.finding_list(related, here=CARD)

@@ -21,7 +21,7 @@ status = data.read(register.catalog_status)
 st.dataframe(
     status.assign(domain=status["domain"].map(domain_name), title=[pick(a, b) for a, b in zip(status["title"], status["title_ja"])],
                   org_status=status["org_status"].map(value_label)).drop(columns=["title_ja", "position"]),
-    hide_index=True, width="stretch", column_config={
+    hide_index=True, width="stretch", height=36 * (len(status) + 1) + 3, column_config={
         "measure_id": t("col_measure"), "domain": t("domain"), "title": t("col_title"), "org_status": t("ctl_org_status"),
         "implemented": t("ctl_n_implemented"), "partial": t("ctl_n_partial"), "planned": t("ctl_n_planned"),
         "not_applicable": t("ctl_n_not_applicable")})
@@ -43,7 +43,9 @@ st.dataframe(
     rows.assign(status=rows["status"].map(value_label), domain=rows["domain"].map(domain_name),
                 measure_title=[pick(a, b) for a, b in zip(rows["measure_title"], rows["measure_title_ja"])],
                 overdue=rows["overdue"].map({True: "⚠", False: ""})).drop(columns=["measure_title_ja"]),
-    hide_index=True, width="stretch", column_config={
+    hide_index=True, width="stretch", column_order=["overdue", "control_id", "measure", "measure_title", "title", "scope",
+                                                    "status", "next_review", "last_reviewed", "owner", "evidence", "domain"],
+    column_config={
         "overdue": t("ctl_overdue"), "control_id": t("col_control"), "measure": t("col_measure"), "domain": t("domain"),
         "measure_title": t("ctl_measure_title"), "title": t("col_title"), "scope": t("col_scope"),
         "status": t("col_status"), "owner": t("col_owner"), "evidence": t("col_evidence"),

@@ -80,8 +80,14 @@ def world_map(countries: pd.DataFrame, names: dict[str, str], status_labels: dic
             name=status_labels[status], showlegend=True, customdata=part[["country"]].to_numpy(),
             text=text, hovertemplate="%{text}<extra>" + status_labels[status] + "</extra>",
             marker_line_color="white", marker_line_width=0.5))
+        # A dot at each country's centre too: small countries (Singapore) stay visible and clickable.
+        fig.add_trace(go.Scattergeo(
+            locations=part["iso3"], locationmode="ISO-3", mode="markers", showlegend=False, text=text,
+            marker=dict(size=9, color=color, line=dict(width=1, color="white")), name=status_labels[status],
+            customdata=part[["country"]].to_numpy(), hovertemplate="%{text}<extra>" + status_labels[status] + "</extra>"))
     fig.update_geos(showcountries=True, countrycolor="#bdbdbd", showcoastlines=False, showframe=False,
-                    projection_type="natural earth", landcolor="#f5f5f5", showland=True, resolution=50)
+                    projection_type="natural earth", landcolor="#f5f5f5", showland=True, resolution=50,
+                    projection_rotation_lon=140, lataxis_range=[-58, 85])
     fig.update_layout(title=title, height=440, margin=_MARGIN, legend=dict(orientation="h", y=-0.02),
                       clickmode="event+select")
     return fig

@@ -91,6 +91,9 @@ def record_table(container, frame: pd.DataFrame, table_name: str) -> None:
         container.caption(t("none_recorded"))
         return
     names = BY_NAME[table_name].column_names
+    for column in [c for c in frame.columns if f"{c}_ja" in frame.columns]:  # one language at a time
+        chosen = frame[f"{column}_ja"].where(frame[f"{column}_ja"].notna() & (lang() == "ja"), frame[column])
+        frame = frame.assign(**{column: chosen}).drop(columns=f"{column}_ja")
     config = {c: column_label(table_name, c) if c in names else t(f"col_{c}") for c in frame.columns}
     container.dataframe(frame, hide_index=True, width="stretch", column_config=config)
 
@@ -126,8 +129,9 @@ def country_panel(country: str, name: str, as_of: dt.date) -> None:
         finding_list(mine)
 
 
-def finding_list(found: pd.DataFrame, limit: int | None = None) -> None:
-    """Each finding in plain words, in the reader's language, with links to where to fix it."""
+def finding_list(found: pd.DataFrame, limit: int | None = None, here: str | None = None) -> None:
+    """Each finding in plain words, in the reader's language, with links to where to fix it
+    (except to `here`, the page already shown)."""
     if found.empty:
         st.caption(t("no_findings_here"))
         return
@@ -136,7 +140,8 @@ def finding_list(found: pd.DataFrame, limit: int | None = None) -> None:
         domain = f" · {f.domain} {domain_name(f.domain)}" if isinstance(f.domain, str) else ""
         st.markdown(f"{badge(f.severity, BADGE)} **{f.rule_id}**{domain} · `{f.subject_type}:{f.subject_id}`  \n"
                     f"{getattr(f, message)}  \n:gray[{t('reference')}: {f.reference}]")
-        links = fix_links(f.rule_id, f.subject_type, f.subject_id, f.domain if isinstance(f.domain, str) else None)
+        links = [link for link in fix_links(f.rule_id, f.subject_type, f.subject_id,
+                                            f.domain if isinstance(f.domain, str) else None) if link[0] != here]
         for column, (page, params, label) in zip(st.columns(max(len(links), 1) + 2), links):
             column.page_link(page, label=t(label), query_params={k: v for k, v in params.items() if v},
                              icon=":material/arrow_forward:")

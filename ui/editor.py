@@ -92,7 +92,7 @@ def _error_rows(name: str, located: list[browse.Located], edited: pd.DataFrame) 
     for item in located:
         e = item.error
         if item.page_row is not None:
-            record = t("ws_err_page_row", n=item.page_row + 1, key=browse.row_key(table, edited.iloc[item.page_row].to_dict()))
+            record = t("ws_err_page_row", n=item.page_row + 1, id=browse.row_key(table, edited.iloc[item.page_row].to_dict()))
         elif item.key is not None:
             record = item.key
         else:

@@ -114,7 +114,7 @@ LABELS: dict[str, tuple[str, str]] = {
     "ws_err_column": ("Column", "列"),
     "ws_err_value": ("Value", "値"),
     "ws_err_problem": ("Problem", "内容"),
-    "ws_err_page_row": ("row {n} on this page ({key})", "このページの {n} 行目（{key}）"),
+    "ws_err_page_row": ("row {n} on this page ({id})", "このページの {n} 行目（{id}）"),
     "ws_err_row": ("row {n}", "{n} 行目"),
     "ws_page_findings": ("Findings about the rows on this page ({n})", "このページの行に関する指摘事項（{n} 件）"),
     "ws_no_page_findings": ("No open findings about these rows.", "これらの行に関する指摘事項はありません。"),
