@@ -23,6 +23,7 @@ from policy.text import decode, extract, kind_of
 ROOT = Path(__file__).resolve().parent.parent
 EXPECTED = ROOT / "tests" / "policy" / "expected"
 CORPUS = ROOT / "tests" / "policy" / "corpus"
+HELDOUT = ROOT / "tests" / "policy" / "heldout"  # written after the lexicon was tuned; see README
 SET_FIELDS = ("categories", "countries", "rights", "processors", "recipients", "purposes")
 CLASS_FIELDS = ("language", "outsourcing", "third_party_provision", "foreign_transfer", "special_care")
 TARGETS = {  # issue 4
@@ -43,9 +44,13 @@ class Case:
     name: str
     path: Path
     expected: dict
+    group: str  # seed | corpus | heldout
 
 
-def cases() -> list[Case]:
+GROUPS = ("seed", "corpus", "heldout")
+
+
+def cases(groups: tuple[str, ...] = GROUPS) -> list[Case]:
     """Every (policy, expectation) pair available; seed cases only when the seeds are present."""
     found = []
     seeds = seeds_dir()
@@ -55,12 +60,13 @@ def cases() -> list[Case]:
             number = exp.stem.split("_", 1)[1]
             matches = sorted(seeds.glob(f"{number}_*")) if seeds.is_dir() else []
             if matches:
-                found.append(Case(exp.stem, matches[0], expected))
+                found.append(Case(exp.stem, matches[0], expected, "seed"))
         else:
-            matches = sorted(CORPUS.glob(exp.stem + ".*"))
-            if matches:
-                found.append(Case(exp.stem, matches[0], expected))
-    return found
+            for group, folder in (("corpus", CORPUS), ("heldout", HELDOUT)):
+                matches = sorted(folder.glob(exp.stem + ".*"))
+                if matches:
+                    found.append(Case(exp.stem, matches[0], expected, group))
+    return [c for c in found if c.group in groups]
 
 
 def _tokens(phrase: str) -> set[str]:
@@ -158,8 +164,10 @@ def evaluate(selected: list[Case] | None = None) -> dict:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m policy.evaluate", description=__doc__.splitlines()[0])
     parser.add_argument("--details", action="store_true", help="also list each policy's differences")
+    parser.add_argument("--group", action="append", choices=GROUPS,
+                        help="only these groups (repeatable): seed, corpus (our development corpus), heldout")
     args = parser.parse_args(argv)
-    result = evaluate()
+    result = evaluate(cases(tuple(args.group or GROUPS)))
     print(f"{len(result['cases'])} policies: {', '.join(result['cases'])}")
     if not any(c.startswith("seed_") for c in result["cases"]):
         print(f"(seed policies not found in {seeds_dir()}; corpus only)")

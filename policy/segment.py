@@ -36,9 +36,10 @@ _DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
 _JA = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff]")
 _ABBREV = {"e.g", "i.e", "mr", "mrs", "ms", "dr", "no", "co", "ltd", "inc", "corp", "k.k", "art", "para", "p", "pp",
            "vs", "cf", "approx", "u.s", "st", "fig", "jr", "sr", "nos", "incl", "dept", "est", "vol", "s.a", "b.v",
-           "l.l.c", "u.k", "a.m", "p.m"}
+           "l.l.c", "u.k", "a.m", "p.m", "pte", "pty", "llc", "gmbh"}
 _SENT_JA = re.compile(r"[。！？]+[」』）)]*")
 _SENT_EN = re.compile(r"[.!?]+[\"”’)]*(?=\s+[^\sa-z,;])|(?<=[a-z]{2})\.(?=[A-Z][a-z])")
+_BOLD_LINE = re.compile(r"(?:\*\*|__)(\S.{0,150}?)(?:\*\*|__)[:：]?")
 _TABLE_RULE = re.compile(r"\|?[\s:|-]*-[\s:|-]*\|?")
 _NOT_HEADING_START = re.compile(
     r"(to|for|in order|when|where|if|we|our|you|your|his|her|their|any|the company|this|these|it|as)\b", re.I)
@@ -107,9 +108,13 @@ def lines_of(text: str, html_headings: set[int] | None = None) -> list[Line]:
         while e > s and text[e - 1].isspace():
             e -= 1
         line = Line(i, s, e, s)
+        bold = _BOLD_LINE.fullmatch(text, s, e)
+        if bold:  # **A bold line** reads as a heading in markdown and in plain text alike
+            s, e = bold.start(1), bold.end(1)
+            line.start, line.end = s, e
         if s < e and not _TABLE_RULE.fullmatch(text, s, e):
             line.body, line.marker, line.number = _markers(text, s, e)
-            line.heading = bool(html_headings and pos in html_headings) or line.marker == "md"
+            line.heading = bool(html_headings and pos in html_headings) or line.marker == "md" or bool(bold)
         elif s < e:
             line.start = line.end = line.body = e  # a markdown table rule: treat as blank
             previous = next((x for x in reversed(out) if not x.blank), None)
@@ -153,8 +158,9 @@ def _sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
     for m in _SENT_EN.finditer(text, start, end):
         if m.group().startswith("."):
             word = re.search(r"([\w.]+)$", text[max(start, m.start() - 12):m.start()])
-            if word and word.group(1).lower().rstrip(".") in _ABBREV:
-                continue
+            token = word.group(1).rstrip(".") if word else ""
+            if token.lower() in _ABBREV or (len(token) == 1 and token.isupper()):
+                continue  # "Co., Ltd.", "e.g.", an initial or "Q."
         cuts.append(m.end())
     spans, s = [], start
     for c in sorted(set(cuts)):

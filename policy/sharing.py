@@ -28,6 +28,10 @@ _CORP_EN = re.compile(
 _CORP_JA = re.compile(
     r"(?:株式会社|有限会社|合同会社)[\u30a0-\u30ffー\u4e00-\u9fffA-Za-z0-9・&＆]{1,20}"
     r"|[\u30a0-\u30ffー\u4e00-\u9fffA-Za-z0-9・&＆.]{1,20}(?:株式会社|有限会社|合同会社)")
+_EXAMPLES = re.compile(r"\b(?:such as|for example|for instance|e\.g\.,?|including|like)\s+"
+                       r"((?:[A-Z][\w.&'’-]*(?:\s+[A-Z][\w.&'’-]*){0,3})(?:(?:,\s*|\s+(?:or|and)\s+)"
+                       r"[A-Z][\w.&'’-]*(?:\s+[A-Z][\w.&'’-]*){0,3})*)")
+_EXAMPLE_SPLIT = re.compile(r",\s*|\s+(?:or|and)\s+")
 _OWN = re.compile(r"hereinafter|以下[、]?「|\((the\s+)?[\"“](company|we|our)|\([\"“]we[\"”]|当社", re.I)
 _TOPIC_OUTSOURCING = re.compile(r"outsourc|consign|entrust|service providers?|contractors?|vendors?|processors?|委託",
                                 re.I)
@@ -201,4 +205,12 @@ def parties(index: Index, lex: Lexicon, ev: Evidence, provided: set[int]) -> tup
                 add("processors", name, seg)
             elif provision_context:
                 add("recipients", name, seg)
+    # "we share booking details with the agency, for example Booking.com or Rakuten Travel"
+    for i in sorted(provided):
+        seg = segs[i]
+        for m in _EXAMPLES.finditer(seg.text):
+            for name in _EXAMPLE_SPLIT.split(m.group(1)):
+                name = name.strip().rstrip(".")
+                if len(name) > 2 and not countries.find(name):
+                    add("recipients", name, seg)
     return list(found["processors"].values()), list(found["recipients"].values())
