@@ -98,6 +98,7 @@ class Lexicon:
         self.provision_verb = union(pv["verb_en"])
         self.provision_object = union(pv["object_en"])
         self.provision_ja = union(pv["ja"])
+        self.provision_receive = union(pv["receive_en"])
         self.provision_negated = union([pv["negated_en"], pv["negated_ja"]])
         self.provision_not = union(pv["not"])
         self.provision_not_before = union(pv["not_before"])

@@ -89,6 +89,10 @@ def affirmative_provision(seg: Segment, lex: Lexicon) -> bool:
             if _conditional(text, verb.start() + (pos - len(clause)), lex):
                 break
             return True
+        receive = lex.provision_receive.search(clause)
+        if receive and not lex.provision_negated.search(clause) and not lex.negated_collect.search(clause) \
+                and not lex.exception.search(clause) and not _conditional(text, receive.start(), lex):
+            return True
     ja = lex.provision_ja.search(text)
     if ja and not lex.provision_negated.search(text) and not re.search("除き|除いて|限り|限って", text) \
             and not _conditional(text[:ja.end()], ja.start(), lex):
