@@ -124,6 +124,8 @@ def evaluate(selected: list[Case] | None = None) -> dict:
             if f == "purposes":
                 hits = _purpose_matches(exp[f], got[f])
                 tp, fp, fn = hits, len(got[f]) - hits, len(exp[f]) - hits
+                if fp or fn:
+                    d[f] = {"expected": len(exp[f]), "got": len(got[f]), "matched": hits}
             else:
                 e, g = _as_set(f, exp[f]), _as_set(f, got[f])
                 tp, fp, fn = len(e & g), len(g - e), len(e - g)
