@@ -60,7 +60,8 @@ def findings_by_rule(counts: pd.DataFrame, rule_labels: dict[str, str], severity
             hovertemplate="%{y} %{customdata}<br>%{x}<extra>" + severity_labels[severity] + "</extra>"))
     fig.update_yaxes(categoryorder="array", categoryarray=rules)
     fig.update_layout(title=title, barmode="stack", height=120 + 24 * max(len(rules), 1), margin=_MARGIN,
-                      xaxis_title=axis, legend=dict(orientation="h", y=-0.15))
+                      xaxis=dict(title=axis, tickformat=",d", dtick=1 if counts["findings"].max() <= 10 else None),
+                      legend=dict(orientation="h", y=-0.15))
     return fig
 
 
