@@ -10,9 +10,10 @@ from `#` in markdown, and from h1–h6/dt in html (passed in as heading offsets)
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, field
 
-from policy.lexicon import Lexicon
+from policy.lexicon import Lexicon, fast, fold
 
 _MARKERS = [
     ("md", r"#{1,6}\s+"),
@@ -307,8 +308,6 @@ class Index:
     """
 
     def __init__(self, text: str, segments: list[Segment]):
-        from policy.lexicon import fold
-
         self.text = text
         self.folded = fold(text)
         self.segments = segments
@@ -317,10 +316,6 @@ class Index:
     def matches(self, pattern: re.Pattern) -> dict[int, list[re.Match]]:
         """Matches of `pattern` per sentence index. An IGNORECASE pattern runs as its fast twin on the
         folded text, so use the matches' offsets, not their (lower-cased) text."""
-        from bisect import bisect_right
-
-        from policy.lexicon import fast
-
         out: dict[int, list[re.Match]] = {}
         if pattern.flags & re.IGNORECASE:
             found = fast(pattern).finditer(self.folded)
