@@ -128,14 +128,15 @@ def policy_findings(conn, result: dict) -> pd.DataFrame:
             "Art. 28"))
 
     processors = _query(conn, "processors")
-    if processors and not result.get("outsourcing", False):
+    # a policy that names a consignee or a recipient has said something of it, whatever the flag says
+    if processors and not result.get("outsourcing", False) and not result.get("processors"):
         findings.append(_finding(
             "P06", "medium", "organization", "org",
             f"The inventory has consignees ({_names(processors)}), but the privacy policy says nothing of outsourcing",
             f"台帳に委託先（{len(processors)}件）がありますが、プライバシーポリシーに委託の記載がありません", "Art. 25"))
 
     recipients = _query(conn, "providing_recipients")
-    if recipients and not result.get("third_party_provision", False):
+    if recipients and not result.get("third_party_provision", False) and not result.get("recipients"):
         findings.append(_finding(
             "P07", "high", "organization", "org",
             f"The inventory provides personal data to third parties ({_names(recipients)}), "

@@ -118,6 +118,7 @@ def test_p06_processors_but_no_outsourcing_and_cleared(conn):
     assert rules(conn, policy()) == [("P06", "organization", "org", None)]
     assert policy_findings(conn, policy()).iloc[0].severity == "medium"
     assert rules(conn, policy(outsourcing=True)) == []
+    assert rules(conn, policy(processors=["Stripe, Inc."])) == []
 
 
 @pytest.mark.parametrize("basis,fires", [("consent", True), ("opt_out", True), (None, True), ("none", True),
@@ -127,6 +128,7 @@ def test_p07_provision_not_stated(conn, basis, fires):
                  [basis])
     assert (rules(conn, policy()) == [("P07", "organization", "org", None)]) is fires
     assert rules(conn, policy(third_party_provision=True)) == []
+    assert rules(conn, policy(recipients=["Google Analytics"])) == []  # named: the policy speaks of it
 
 
 def test_findings_sorted_like_check_and_from_a_real_scan(conn):
