@@ -17,6 +17,7 @@ from ui.i18n import column_label, domain_name, lang, pick, t, value_label
 from ui.links import CARD, CONTROLS, fix_links
 
 BADGE = {"critical": "red", "high": "orange", "medium": "yellow", "low": "gray"}
+MAX_ROWS = 200  # a category linked to thousands of systems still ships a bounded table
 STATUS_BADGE = {"implemented": "green", "partial": "yellow", "planned": "blue", "not_applicable": "gray",
                 "missing": "red", "not_required": "gray"}
 
@@ -77,6 +78,9 @@ def controls_table(controls: pd.DataFrame) -> None:
     if controls.empty:
         st.caption(t("none_recorded"))
         return
+    if len(controls) > MAX_ROWS:
+        st.caption(t("first_rows", n=MAX_ROWS, total=len(controls)))
+    controls = controls.head(MAX_ROWS)
     shown = controls.assign(status=controls["status"].map(value_label), domain=controls["domain"].map(domain_name))
     st.dataframe(shown[["control_id", "measure", "domain", "title", "scope", "status", "owner", "last_reviewed"]],
                  hide_index=True, width="stretch", column_config={
@@ -95,7 +99,9 @@ def record_table(container, frame: pd.DataFrame, table_name: str) -> None:
         chosen = frame[f"{column}_ja"].where(frame[f"{column}_ja"].notna() & (lang() == "ja"), frame[column])
         frame = frame.assign(**{column: chosen}).drop(columns=f"{column}_ja")
     config = {c: column_label(table_name, c) if c in names else t(f"col_{c}") for c in frame.columns}
-    container.dataframe(frame, hide_index=True, width="stretch", column_config=config)
+    container.dataframe(frame.head(MAX_ROWS), hide_index=True, width="stretch", column_config=config)
+    if len(frame) > MAX_ROWS:
+        container.caption(t("first_rows", n=MAX_ROWS, total=len(frame)))
 
 
 def country_names(codes) -> dict[str, str]:

@@ -28,6 +28,7 @@ LABELS: dict[str, tuple[str, str]] = {
     "no_findings": ("No findings: every rule is satisfied.", "指摘事項はありません。すべてのルールを満たしています。"),
     "no_findings_here": ("No findings here.", "ここに指摘事項はありません。"),
     "none_recorded": ("None recorded.", "登録がありません。"),
+    "first_rows": ("The first {n} of {total} are shown.", "{total} 件中、先頭の {n} 件を表示しています。"),
     "open_card": ("Open the category card", "カードを開く"),
     "open_record": ("Fix it in the workspace", "台帳で修正する"),
     "open_party": ("Open the party", "提供先・委託先を開く"),
