@@ -38,11 +38,12 @@ def add_control_form(scope_hint: str, domain_hint: str, measure_hint: str) -> No
     with st.form("ctl_add_form", clear_on_submit=False, border=True):
         a, b = st.columns(2)
         measure = a.selectbox(t("col_measure"), options, index=options.index(measure_hint) if measure_hint else None,
-                              format_func=lambda m: t("ctl_own_measure") if m == OWN else titles[m], key="ctl_f_measure")
+                              format_func=lambda m: t("ctl_own_measure") if m == OWN else titles[m], key="ctl_f_measure",
+                              placeholder=t("choose"))
         title = b.text_input(t("col_title"), key="ctl_f_title")
         own_id = a.text_input(t("ctl_own_id"), key="ctl_f_own", help=t("ctl_own_help"))
         own_domain = b.selectbox(t("ctl_own_domain"), DOMAINS, index=None, key="ctl_f_domain",
-                                 format_func=lambda d: f"{d} {domain_name(d)}")
+                                 format_func=lambda d: f"{d} {domain_name(d)}", placeholder=t("choose"))
         if scopes is not None:
             scope = a.selectbox(t("col_scope"), scopes, index=scopes.index(scope_hint) if scope_hint in scopes else 0,
                                 key="ctl_f_scope")

@@ -68,6 +68,8 @@ def cell_panel(category_id: str, domain: str, found: pd.DataFrame) -> None:
         mine = mine[mine["domain"].isna() | (mine["domain"] == domain)]
         st.markdown(f"**{t('ov_cell_findings', n=len(mine))}**")
         finding_list(mine)
+        if not mine.empty:  # each finding already links to where to fix it
+            return
         left, right = st.columns(2)
         left.page_link(CARD, label=t("open_card"), query_params={"category": category_id}, icon=":material/folder_shared:")
         right.page_link(CONTROLS, label=t("add_control"), query_params={"scope": f"category:{category_id}", "domain": domain},

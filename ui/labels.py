@@ -19,6 +19,7 @@ LABELS: dict[str, tuple[str, str]] = {
     "db_created": ("A new empty inventory was created at {path}.", "{path} に空の台帳を作成しました。"),
     # Shared words
     "all": ("All", "すべて"),
+    "choose": ("Choose…", "選択してください…"),
     "severity": ("Severity", "重大度"),
     "rule": ("Rule", "ルール"),
     "subject": ("Subject", "対象"),

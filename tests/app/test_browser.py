@@ -106,7 +106,16 @@ def test_officer_fixes_a_gap_in_japanese_and_sees_the_finding_go(server):
             expect(page.get_by_role("heading", name="Overview")).to_be_visible(timeout=TIMEOUT)
             expect(page.get_by_test_id("stMetric").first).to_be_visible(timeout=TIMEOUT)
             _settle(page)
+            expect(page.locator("path.choroplethlocation").first).to_be_attached(timeout=TIMEOUT)  # map outlines served
             _shot(page, "1-overview-en")
+
+            cell = page.locator('path.point[style*="rgb(198, 40, 40)"]').first  # the one missing cell (red)
+            cell.scroll_into_view_if_needed()
+            box = cell.bounding_box()  # plotly's drag layer lies over the points: click where it is
+            page.mouse.click(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+            expect(page.get_by_role("heading", name="web-identifiers · EXT")).to_be_visible(timeout=TIMEOUT)
+            _settle(page)
+            _shot(page, "1b-overview-drilldown")
 
             page.get_by_test_id("stSidebar").get_by_text("日本語").click()
             expect(page.get_by_role("heading", name="概況")).to_be_visible(timeout=TIMEOUT)
