@@ -201,3 +201,32 @@ def test_a_valid_upload_is_imported_after_confirmation(empty_db):
     assert any("Imported 2 rows" in s.value for s in at.success)
     with duckdb.connect(str(empty_db)) as conn:
         assert conn.execute("select category_id from categories").fetchall() == [("members",)]
+
+
+def test_deleting_a_category_that_links_still_name_is_refused_and_the_link_is_named(sample_db):
+    at = open_page("workspace", table="categories", q="applicants")
+    at.session_state[at.data_editor[0].key] = {"edited_rows": {}, "added_rows": [], "deleted_rows": [0]}
+    at.run()
+    at.button(key="ws_save_categories").click().run()
+    assert at.error and at.error[0].value.startswith("Nothing was saved")
+    problems = at.dataframe[1].value
+    assert set(problems["Value"]) == {"applicants"}
+    assert {"Category × purpose", "Category × system"} <= set(problems["Table"])
+    with duckdb.connect(str(sample_db)) as conn:
+        assert conn.execute("select count(*) from categories where category_id = 'applicants'").fetchall() == [(1,)]
+
+
+def test_a_row_added_in_the_workspace_is_saved_with_defaults_and_judged_by_the_rules(sample_db):
+    at = open_page("workspace", as_of=AS_OF, table="purposes", q="monthly-digest")
+    assert at.data_editor[0].value.empty
+    at.session_state[at.data_editor[0].key] = {
+        "edited_rows": {}, "deleted_rows": [],
+        "added_rows": [{"purpose_id": "monthly-digest", "description": "Send the monthly digest"}]}
+    at.run()
+    at.button(key="ws_save_purposes").click().run()
+    assert not at.error, [e.value for e in at.error]
+    with duckdb.connect(str(sample_db)) as conn:
+        assert conn.execute("select published, third_party_provision from purposes where purpose_id = 'monthly-digest'"
+                            ).fetchall() == [(False, False)]
+    assert ("R21", "monthly-digest") in {(f["rule_id"], f["subject_id"]) for f in check_json_inprocess(sample_db)}
+    assert "R21" in [str(v) for v in at.dataframe[-1].value["rule_id"]]  # the page's own findings, refreshed
