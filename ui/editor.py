@@ -107,7 +107,8 @@ def _error_rows(name: str, located: list[browse.Located], edited: pd.DataFrame) 
 def _save(name: str, snap: dict, edited_text: pd.DataFrame) -> None:
     conn = data.conn()
     try:
-        store.apply_edits(conn, name, snap["base"], edited_text, actor=data.actor())
+        with st.spinner(t("ws_saving")):  # every save re-validates the whole inventory
+            store.apply_edits(conn, name, snap["base"], edited_text, actor=data.actor())
     except ValidationFailed as exc:
         located = browse.check_edits(conn, name, snap["base"], edited_text) or [browse.Located(e, None, None) for e in exc.errors]
         st.session_state[f"ws_errors_{name}"] = _error_rows(name, located, edited_text)
