@@ -129,3 +129,34 @@ def test_policy_check_uses_the_finding_shape_and_exit_codes(sample_db: Path, tmp
 def test_policy_commands_refuse_a_missing_file(sample_db: Path):
     done = run("policy-check", "--db", str(sample_db), "nope.txt")
     assert done.returncode == 2 and "no such file" in done.stderr
+
+
+def test_user_add_list_remove(db_path: Path):
+    add = subprocess.run([sys.executable, "-m", "inventory", "user", "add", "alice", "--role", "editor",
+                          "--password-stdin", "--db", str(db_path)], cwd=ROOT, input="a long passphrase\n",
+                         capture_output=True, text=True)
+    assert add.returncode == 0, add.stderr
+    listing = run("user", "list", "--db", str(db_path))
+    assert "alice" in listing.stdout and "editor" in listing.stdout and "passphrase" not in listing.stdout
+    assert run("user", "remove", "alice", "--db", str(db_path)).returncode == 0
+    assert "alice" not in run("user", "list", "--db", str(db_path)).stdout
+    short = subprocess.run([sys.executable, "-m", "inventory", "user", "add", "bob", "--role", "viewer",
+                            "--password-stdin", "--db", str(db_path)], cwd=ROOT, input="short\n",
+                           capture_output=True, text=True)
+    assert short.returncode == 2 and "at least" in short.stderr
+
+
+def test_backup_and_restore_commands_round_trip(sample_db: Path, tmp_path: Path):
+    copy = tmp_path / "copy.duckdb"
+    copy.write_bytes(sample_db.read_bytes())
+    made = tmp_path / "b.duckdb"
+    assert run("backup", "--db", str(copy), str(made)).returncode == 0
+    assert run("import", "--db", str(copy), str(tmp_path)).returncode == 0  # empties the inventory
+    assert json.loads(run("check", "--db", str(copy), "--format", "json", "--fail-on", "none").stdout) != []
+    restored = run("restore", "--db", str(copy), str(made))
+    assert restored.returncode == 0 and "verified" in restored.stdout
+    assert run("export", "--db", str(copy), str(tmp_path / "after")).returncode == 0
+    assert run("export", "--db", str(sample_db), str(tmp_path / "before")).returncode == 0
+    for path in sorted((tmp_path / "before").iterdir()):
+        assert path.read_bytes() == (tmp_path / "after" / path.name).read_bytes(), path.name
+    assert run("backup", "--db", str(copy), str(made)).returncode == 2  # never overwrites
