@@ -36,21 +36,29 @@ def data_version(conn: duckdb.DuckDBPyConnection) -> int:
 
 def _replace(conn: duckdb.DuckDBPyConnection, table: Table, frame: pd.DataFrame | None,
              actor: Actor, action: str, version: int) -> int:
-    """Stage the new content in a TEMP table (memory only), audit the difference, swap it in."""
-    staged = f"staged_{table.name}"
+    """Audit the difference between the table and its next content, then swap the content in.
+
+    The next content is read straight from the registered frame, cast to the table's types.
+    (Staging it in a TEMP table first lost every row past DuckDB 2.0's first row group inside
+    the transaction: 150k-row tables came out empty. The count check below guards the class.)
+    """
     cols = ", ".join(table.column_names)
-    conn.execute(f"create or replace temp table {staged} as select {cols} from {table.name} limit 0")
-    if frame is not None and not frame.empty:
-        conn.register("incoming", frame[table.column_names])
-        try:
-            conn.execute(f"insert into {staged} ({cols}) select {cols} from incoming")
-        finally:
-            conn.unregister("incoming")
-    audit.record_diff(conn, table, staged, actor, action, version)
-    conn.execute(f"delete from {table.name}")
-    conn.execute(f"insert into {table.name} ({cols}) select {cols} from {staged}")
-    conn.execute(f"drop table {staged}")
-    return 0 if frame is None else len(frame)
+    types = dict(conn.execute("select column_name, data_type from duckdb_columns() "
+                              "where table_name = ? and database_name = current_database()", [table.name]).fetchall())
+    rows = frame[table.column_names] if frame is not None else pd.DataFrame(columns=table.column_names, dtype=object)
+    conn.register("incoming", rows)
+    try:
+        staged = "(select " + ", ".join(f"cast({c} as {types[c]}) as {c}" for c in table.column_names) + " from incoming)"
+        audit.record_diff(conn, table, staged, actor, action, version)
+        conn.execute(f"delete from {table.name}")
+        conn.execute(f"insert into {table.name} ({cols}) select * from {staged}")
+    finally:
+        conn.unregister("incoming")
+    stored = conn.execute(f"select count(*) from {table.name}").fetchall()[0][0]
+    if stored != len(rows):
+        raise InventoryError(f"{table.name}: wrote {stored} rows instead of {len(rows)}; nothing was saved "
+                             f"/ 書き込み件数が一致しないため保存しませんでした")
+    return len(rows)
 
 
 def replace_all(conn: duckdb.DuckDBPyConnection, frames: dict[str, pd.DataFrame], *,
