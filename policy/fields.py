@@ -23,7 +23,10 @@ RIGHTS = ("disclosure", "correction", "deletion", "suspension_of_use", "suspensi
 _CJK = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff]")
 _LATIN = re.compile(r"[A-Za-z]")
 _CLAUSE_BREAK = re.compile(r"[;:：]|\b(but|however|while|whereas)\b|。", re.I)
-_JA_STOP = re.compile(r"[。（(]")
+_JA_SENTENCE_END = re.compile(r"[。]")
+_JA_BRACKETS = re.compile(r"[（(][^（）()]*[)）]")
+_JA_CLAUSE_END = re.compile(r"(?:し|して|り|ており|しており|き)、")
+_SPECIAL_CLAUSES = re.compile(r"[;；]|\b(but|however|whereas)\b|。", re.I)
 _LABEL = re.compile(r"(officer|manager|責任者|担当者?)\s*[:：]", re.I)
 
 
@@ -41,9 +44,16 @@ def mention_negated(text: str, start: int, end: int, lex: Lexicon) -> bool:
         clause_start = m.end()
     if lex.negated_collect.search(text, clause_start, start):
         return True
-    tail_end = min(len(text), end + 30)
-    stop = _JA_STOP.search(text, end, tail_end)
-    return bool(lex.negated_collect_ja.search(text, end, stop.start() if stop else tail_end))
+    return bool(lex.negated_collect_ja.search(_ja_tail(text, end)))
+
+
+def _ja_tail(text: str, end: int) -> str:
+    """The Japanese predicate that governs a mention ending at `end`: the rest of the sentence with
+    bracketed asides dropped (「位置情報、連絡先（アドレス帳）及び写真へのアクセスを行いません」), cut where
+    another predicate ends its clause (「…を取得し、…」), at most 40 characters."""
+    stop = _JA_SENTENCE_END.search(text, end)
+    tail = _JA_BRACKETS.sub("", text[end:stop.start() if stop else len(text)])
+    return _JA_CLAUSE_END.split(tail, 1)[0][:40]
 
 
 def _skipped(seg: Segment, lex: Lexicon) -> bool:
@@ -57,8 +67,9 @@ def categories(index: Index, lex: Lexicon, ev: Evidence) -> set[str]:
     for cat in lex.categories:
         for i, hits in sorted(index.matches(cat.pattern).items()):
             seg = segs[i]
-            if i not in usable:
-                usable[i] = not _skipped(seg, lex) and "neg_collect" not in seg.flags
+            if i not in usable:  # a question ("Do you keep my card number?") declares nothing
+                usable[i] = not _skipped(seg, lex) and "neg_collect" not in seg.flags \
+                    and not seg.text.rstrip("*_ ").endswith(("?", "？"))
             if not usable[i] or (cat.skip and cat.skip.search(seg.text)):
                 continue
             for m in hits:
@@ -71,31 +82,74 @@ def categories(index: Index, lex: Lexicon, ev: Evidence) -> set[str]:
     return found
 
 
+def _special_clause(text: str, at: int) -> tuple[int, int]:
+    """Bounds of the clause of `text` around position `at` (split at ';', 'but', 'however', 。)."""
+    start, end = 0, len(text)
+    for m in _SPECIAL_CLAUSES.finditer(text):
+        if m.end() <= at:
+            start = m.end()
+        elif m.start() >= at:
+            end = m.start()
+            break
+    return start, end
+
+
+def _special_conditional(text: str, lex: Lexicon) -> bool:
+    """A promise about a case that may not arise: 'If we acquire sensitive data, we will obtain consent',
+    「要配慮個人情報を取得する場合は…同意を得ます」, 'we will obtain consent before collecting …'."""
+    return bool(lex.special_conditional.search(text))
+
+
 def special_care(segs: list[Segment], lex: Lexicon, ev: Evidence) -> tuple[str, bool]:
-    """(status, holds special-care data?) — consent beats a flat 'we do not collect'."""
+    """(status, holds special-care data?).
+
+    Per sentence: a refusal ("we do not acquire … except with your consent", 「…を除き取得しません」)
+    is not_collected, even with consent in its exception, as an exception list is not provision; a
+    purely conditional promise ("if we acquire it, we will obtain consent") declares nothing; an
+    acquisition with consent, in the sentence or in the next one of the same paragraph ("… a medical
+    condition. We collect this information only with your consent."), is collected_with_consent.
+    Across sentences, consent beats a refusal (a policy that refuses some kinds and takes others).
+    """
     statuses: set[str] = set()
     holds = False
+    pending: Segment | None = None  # a sentence naming special-care data, not refused, no consent yet
     for seg in segs:
         if _skipped(seg, lex):
+            pending = None
             continue
         text = lex.special_not.sub(lambda m: " " * len(m.group()), seg.text)
         cue = lex.special_cue.search(text)
         if not cue:
+            if pending is not None and pending.line == seg.line and lex.special_consent.search(text) \
+                    and lex.special_acquire.search(text) and lex.special_anaphor.search(text) \
+                    and not lex.negated_collect.search(text) and not _special_conditional(text, lex):
+                statuses.add("collected_with_consent")
+                for where in (pending, seg):
+                    ev.add("special_care", "collected_with_consent", where)
+                    ev.add("categories", "special_care", where)
+                holds = True
+            pending = None
             continue
+        a, b = _special_clause(text, cue.start())
         negated = ("neg_collect" in seg.flags or mention_negated(text, cue.start(), cue.end(), lex)
-                   or bool(lex.negated_collect.search(text)) and cue.start() > 0
-                   and bool(lex.negated_collect.search(text, 0, cue.start())))
-        if lex.special_consent.search(text):
+                   or bool(lex.negated_collect.search(text, a, b))
+                   or bool(lex.negated_collect_ja.search(text, cue.end(), b)))
+        pending = None
+        if negated:
+            statuses.add("not_collected")
+            ev.add("special_care", "not_collected", seg)
+        elif _special_conditional(text, lex):
+            continue
+        elif lex.special_consent.search(text, a, b):
             statuses.add("collected_with_consent")
             ev.add("special_care", "collected_with_consent", seg)
             ev.add("categories", "special_care", seg)
             holds = True
-        elif negated:
-            statuses.add("not_collected")
-            ev.add("special_care", "not_collected", seg)
-        elif lex.special_data.search(text):
-            holds = True
-            ev.add("categories", "special_care", seg)
+        else:
+            pending = seg
+            if lex.special_data.search(text):
+                holds = True
+                ev.add("categories", "special_care", seg)
     for status in ("collected_with_consent", "not_collected"):
         if status in statuses:
             if status == "collected_with_consent":
@@ -119,7 +173,7 @@ def safeguards(index: Index, lex: Lexicon, ev: Evidence) -> dict[str, bool]:
             if key == "organizational" and _LABEL.search(seg.text):
                 continue
             if key == "external_environment" and not seg.heading and "外的環境" not in seg.text \
-                    and "external environment" not in seg.text.lower() and not _foreign_context(seg.text, lex):
+                    and not re.search(r"(external|foreign) environment", seg.text, re.I) and not _foreign_context(seg.text, lex):
                 continue
             claimed[key] = True
             ev.add("safeguards", key, seg)
@@ -129,14 +183,15 @@ def safeguards(index: Index, lex: Lexicon, ev: Evidence) -> dict[str, bool]:
 def rights(segs: list[Segment], lex: Lexicon, ev: Evidence) -> list[str]:
     found: list[str] = []
     for seg in segs:
-        if seg.flags & {"exception", "definition"}:
-            continue
+        if seg.flags & {"exception", "definition"} or lex.definition.search(seg.text):
+            continue  # the 保有個人データ definition lists every right and grants none
         hits = [r for r in RIGHTS if lex.rights[r].search(seg.text)]
         if not hits:
             continue
         # without a word of request, only a list of several rights names rights
         # ("Disclosure, Correction and Deletion" as a heading; "(correction, addition or deletion, ...)")
-        if not lex.rights_context.search(seg.text) and len(hits) < (2 if seg.heading else 3):
+        if "request" not in seg.flags and not lex.rights_context.search(seg.text) \
+                and len(hits) < (2 if seg.heading else 3):
             continue
         for right in hits:
             exclude = lex.rights_exclude.get(right)

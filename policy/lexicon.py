@@ -89,6 +89,9 @@ class Lexicon:
         self.special_data = union(sc["data"])
         self.special_not = union(sc["not_context"])
         self.special_consent = union(sc["consent"])
+        self.special_acquire = union(sc["acquire"])
+        self.special_anaphor = union(sc["anaphor"])
+        self.special_conditional = union(sc["conditional"])
         self.safeguards = {key: union(pats) for key, pats in data["safeguards"].items()}
         out = data["outsourcing"]
         self.outsourcing = union(out["cue"])
@@ -96,7 +99,12 @@ class Lexicon:
         self.outsourcing_negated = union(out["negated"])
         pv = data["provision"]
         self.provision_verb = union(pv["verb_en"])
-        self.provision_object = union(pv["object_en"])
+        self.provision_object = union(pv["object_en"].replace("{party}", pv["party_en"]))
+        self.provision_direct = union(pv["direct_en"].replace("{party}", pv["party_en"]))
+        self.provision_ja_purpose = union(pv["ja_purpose"])
+        self.provision_label = union(pv["label"])
+        self.provision_joint = union(pv["joint"])
+        self.provision_joint_negated = union(pv["joint_negated"])
         self.provision_ja = union(pv["ja"])
         self.provision_receive = union(pv["receive_en"])
         self.provision_negated = union([pv["negated_en"], pv["negated_ja"]])
@@ -109,6 +117,7 @@ class Lexicon:
         self.routes = {route: union(pats) for route, pats in fo["routes"].items()}
         rg = data["rights"]
         self.rights_context = union(rg["context"])
+        self.rights_lead_in = union(rg["lead_in"])
         self.rights_exclude = {k: union(v) for k, v in rg["exclude"].items()}
         self.rights = {k: union(v) for k, v in rg["terms"].items()}
         self.purpose_anchor = union(data["purposes"]["anchor"])

@@ -273,6 +273,8 @@ def segments_of(text: str, lex: Lexicon, html_headings: set[int] | None = None) 
                     flags.add("definition")
                 if lex.negated_collect.search(lead) or lex.negated_collect_ja.search(lead):
                     flags.add("neg_collect")
+                if lex.rights_context.search(lead) and lex.rights_lead_in.search(lead):
+                    flags.add("request")  # "You may request us to: (1) disclose … (2) correct …"
                 if lex.exception.search(lead):
                     flags.add("exception")
                 elif lex.purpose_anchor.search(lead):

@@ -18,7 +18,14 @@ from policy.evidence import Evidence
 from policy.lexicon import Lexicon
 from policy.segment import Index, Segment
 
-ROUTE_PRIORITY = ("consent", "equivalent_measures", "adequacy")
+# A destination recognised as having an equivalent regime is not "a foreign country" for Art. 28, so a
+# consent stated beside adequacy wording is the ordinary Art. 27 consent: adequacy is the route. Between
+# consent and equivalent measures, consent wins: the information given before consent (the recipient's
+# measures, OECD principles, CBPR) does not turn a consent route into equivalent measures.
+ROUTE_PRIORITY = ("adequacy", "consent", "equivalent_measures")
+# "foreign countries (excluding those designated by the PPC)": an adequacy phrase inside an exclusion
+_EXCLUDED = re.compile(r"[（(][^（）()]*(除く|除きます|excluding|other than|except)[^（）()]*[)）]"
+                       r"|\b(excluding|other than|except( for)?)\b[^.,;]{0,120}", re.I)
 
 _CLAUSES = re.compile(r"[;；]|\b(but|however|whereas)\b|。", re.I)
 _CORP_EN = re.compile(
@@ -67,15 +74,23 @@ def _conditional(clause_text: str, verb_start: int, lex: Lexicon) -> bool:
 
 
 def affirmative_provision(seg: Segment, lex: Lexicon) -> bool:
-    """Does this sentence say that the operator gives personal data to a third party?"""
-    if seg.heading or seg.flags & {"exception", "definition", "neg_collect"} or lex.provision_not.search(seg.text):
+    """Does this sentence say that the operator gives personal data to a third party (or uses it
+    jointly with other companies)?"""
+    if seg.heading or seg.flags & {"exception", "definition", "neg_collect"} or lex.definition.search(seg.text):
         return False
     text = seg.text
+    joint = lex.provision_joint.search(text)
+    if joint and not lex.provision_joint_negated.search(text) and not lex.exception.search(text) \
+            and not _conditional(text, joint.start(), lex):
+        return True
+    if lex.provision_not.search(text):
+        return False
     pos = 0
     bounds = [m.start() for m in _CLAUSES.finditer(text)] + [len(text)]
     for end in bounds:
         clause = text[pos:end]
         pos = end
+        offset = pos - len(clause)
         for verb in lex.provision_verb.finditer(clause):
             if verb.start() > 0 and verb.group()[0].isupper():
                 continue  # "... Providing Personal Information to a Third Party": a quoted title
@@ -86,8 +101,12 @@ def affirmative_provision(seg: Segment, lex: Lexicon) -> bool:
                 continue
             if lex.provision_negated.search(clause, 0, verb.end()) or lex.exception.search(clause):
                 break
-            if _conditional(text, verb.start() + (pos - len(clause)), lex):
+            if _conditional(text, verb.start() + offset, lex):
                 break
+            return True
+        direct = lex.provision_direct.search(clause)
+        if direct and not lex.provision_negated.search(clause, 0, direct.end()) and not lex.exception.search(clause) \
+                and not _conditional(text, direct.start() + offset, lex):
             return True
         receive = lex.provision_receive.search(clause)
         if receive and not lex.provision_negated.search(clause) and not lex.negated_collect.search(clause) \
@@ -96,6 +115,11 @@ def affirmative_provision(seg: Segment, lex: Lexicon) -> bool:
     ja = lex.provision_ja.search(text)
     if ja and not lex.provision_negated.search(text) and not re.search("除き|除いて|限り|限って", text) \
             and not _conditional(text[:ja.end()], ja.start(), lex):
+        return True
+    if lex.provision_label.search(text) and not lex.provision_negated.search(text):
+        return True  # 「提供先：…」, "Items provided: …"
+    # a purpose item in noun form (「他の医療機関等への情報提供」): the purpose list declares the provision
+    if "purpose" in seg.flags and lex.provision_ja_purpose.search(text) and not lex.provision_negated.search(text):
         return True
     return False
 
@@ -121,7 +145,9 @@ def foreign(segs: list[Segment], lex: Lexicon, ev: Evidence) -> tuple[str, list[
         cue = bool(lex.foreign.search(text)) or bool(lex.foreign.search(seg.section))
         if not cue and not named:
             continue
-        route = next((r for r in ROUTE_PRIORITY if lex.routes[r].search(text)), None)
+        routes_here = [r for r in ROUTE_PRIORITY
+                       if lex.routes[r].search(_EXCLUDED.sub(" ", text) if r == "adequacy" else text)]
+        route = routes_here[0] if routes_here else None
         negated = bool(lex.foreign_negated.search(text))
         if negated and route is None:
             continue

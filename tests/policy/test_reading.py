@@ -32,6 +32,18 @@ def test_conditional_and_restrictive_provision_are_not_practice():
     assert "suspension_of_provision" in r["rights"]
 
 
+def test_typed_recipients_joint_use_and_purpose_items_are_provision():
+    assert scan_text("When you place an order, we provide the Shop with your name and shipping address.")[
+        "third_party_provision"] is True
+    assert scan_text("We jointly use your name and address with the group companies listed below.")[
+        "third_party_provision"] is True
+    assert scan_text("当社は、取得した個人データを当社の子会社と共同して利用します。")["third_party_provision"] is True
+    assert scan_text("We do not jointly use personal data.")["third_party_provision"] is False
+    r = scan_text("利用目的\n次の目的で利用します。\n・診療の提供\n・他の医療機関等への情報提供\n")
+    assert r["third_party_provision"] is True
+    assert scan_text("・第三者への提供の停止を求めることができます。")["third_party_provision"] is False
+
+
 def test_japanese_provision_negated_and_affirmative():
     assert scan_text("当社は、法令に基づく場合を除き、本人の同意なく個人データを第三者に提供しません。")["third_party_provision"] is False
     assert scan_text("当社は、ご注文の商品を配送するため、提携先に氏名及び住所を提供します。")["third_party_provision"] is True
@@ -47,9 +59,31 @@ def test_we_do_not_collect_special_care():
 def test_special_care_with_consent_is_declared():
     r = scan_text("病歴等の要配慮個人情報は、ご本人の同意を得て取得します。")
     assert r["special_care"] == "collected_with_consent" and "special_care" in r["categories"]
-    r = scan_text("We will not acquire special care-required personal information except with your consent.")
-    assert r["special_care"] == "collected_with_consent"
+    # the consent may sit in the next sentence of the same paragraph
+    r = scan_text("The form has an optional section where you can tell us of a medical condition. "
+                  "We collect this information only with your explicit consent.")
+    assert r["special_care"] == "collected_with_consent" and "special_care" in r["categories"]
     assert scan_text("We collect your name.")["special_care"] == "not_stated"
+
+
+def test_special_care_refused_except_with_consent_is_not_collected():
+    # an exception is not a practice, as for provision (blind set convention, spec's exception-list rule)
+    for text in ("We will not acquire special care-required personal information except with your consent.",
+                 "Sensitive information will not be acquired, used or provided, except where the Bank obtains "
+                 "your consent.",
+                 "要配慮個人情報は、法令に基づく場合及び本人の同意がある場合を除き、取得しません。"):
+        r = scan_text(text)
+        assert r["special_care"] == "not_collected" and "special_care" not in r["categories"], text
+
+
+def test_a_purely_conditional_special_care_promise_declares_nothing():
+    for text in ("要配慮個人情報を取得する場合は、あらかじめ本人の同意を得ます。",
+                 "When acquiring special care-required personal information, we will acquire it only with consent.",
+                 "If we need to collect sensitive information, we will obtain your consent first."):
+        assert scan_text(text)["special_care"] == "not_stated", text
+    # a condition on the person's action is not a condition on acquiring the data
+    r = scan_text("When you book a table we record any food allergies you want the kitchen to know about.")
+    assert "special_care" in r["categories"]
 
 
 def test_a_negated_list_does_not_declare_its_items():
@@ -76,6 +110,33 @@ def test_outsourcing_negation_and_public_body_consignees():
     assert scan_text("国の機関又はその委託を受けた者に協力する場合")["outsourcing"] is False
     r = scan_text("We may outsource the handling of personal information to Stripe, Inc. for payments.")
     assert r["outsourcing"] is True and r["processors"] == ["Stripe, Inc."]
+
+
+def test_being_a_consignee_or_banning_re_consignment_is_not_outsourcing():
+    assert scan_text("当社は、市から委託を受けて個人情報を取り扱います。")["outsourcing"] is False
+    assert scan_text("当社は、市の書面による承諾を得た場合を除き、業務を再委託しません。")["outsourcing"] is False
+    assert scan_text("We do not re-consign the work to others without the prior written approval of the city.")[
+        "outsourcing"] is False
+    assert scan_text("We use contractors to operate our servers.")["outsourcing"] is True
+    assert scan_text("Our sub-processors are listed in the table below.")["outsourcing"] is True
+
+
+def test_foreign_routes_from_contracts_adequacy_and_denials():
+    # "agreement" is not "agree": a data processing agreement is a contract, i.e. equivalent measures
+    r = scan_text("Our sub-processors in the United States process customer data under data processing "
+                  "agreements that require measures equivalent to the APPI.")
+    assert (r["foreign_transfer"], r["countries"]) == ("equivalent_measures", ["US"])
+    # adequacy wins over consent: an adequate country is not "a foreign country" for Art. 28
+    r = scan_text("With your consent we provide your name to our partner in the United Kingdom. The United Kingdom "
+                  "is a country recognised as having a system equivalent to Japan's.")
+    assert r["foreign_transfer"] == "adequacy"
+    # ... but not when the adequate countries are only excluded from a consent rule
+    r = scan_text("外国（個人情報保護委員会規則で定める国を除く。）にある第三者に提供する場合には、あらかじめ本人の同意を得ます。")
+    assert r["foreign_transfer"] == "consent"
+    for text in ("なお、本校は、個人情報を日本国外に移転することはありません。",
+                 "We prepare statutory records relating to overseas remittances.",
+                 "Customer data is stored in data centers located in Japan."):
+        assert scan_text(text)["foreign_transfer"] == "none_stated", text
 
 
 def test_foreign_transfer_routes_and_countries():
