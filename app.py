@@ -1,26 +1,37 @@
-"""The frame: page config, language switch, as-of date, navigation. Screens live in app_pages/."""
+"""The frame: page config, language switch, who is signed in, as-of date, navigation by role.
+Screens live in app_pages/; `ui/auth.py` decides who may open which."""
 from pathlib import Path
 
 import streamlit as st
 
+from ui import auth
 from ui.data import as_of_picker
 from ui.i18n import language_switch, t
 
 st.set_page_config(page_title=t("app_title"), page_icon=":material/shield_person:", layout="wide")
 language_switch()
+auth.gate()  # the sign-in form and st.stop() until someone is signed in (unless no account exists)
 as_of_picker()
-officer = [
-    st.Page("app_pages/workspace.py", title=t("workspace"), icon=":material/edit_note:", url_path="workspace"),
-    st.Page("app_pages/category.py", title=t("category_card"), icon=":material/folder_shared:", url_path="category"),
-    st.Page("app_pages/safeguards.py", title=t("controls"), icon=":material/verified_user:", url_path="controls"),
-    st.Page("app_pages/findings.py", title=t("findings"), icon=":material/report:", url_path="findings"),
-    st.Page("app_pages/exchange.py", title=t("import_export"), icon=":material/swap_vert:", url_path="import-export"),
-]
-if (Path(__file__).parent / "app_pages" / "policy.py").exists():  # added by the policy work when it lands
-    officer.append(st.Page("app_pages/policy.py", title=t("policy"), icon=":material/policy:", url_path="policy"))
-page = st.navigation({
-    t("nav_management"): [st.Page("app_pages/overview.py", title=t("overview"), icon=":material/dashboard:",
-                                  url_path="overview", default=True)],
-    t("nav_officer"): officer,
-})
-page.run()
+HERE = Path(__file__).parent
+PAGES = {  # navigation group -> (script, title key, icon, url path); each page's role is in auth.PAGE_ROLE
+    "nav_management": [("overview", "overview", "dashboard", "overview")],
+    "nav_officer": [("workspace", "workspace", "edit_note", "workspace"),
+                    ("category", "category_card", "folder_shared", "category"),
+                    ("safeguards", "controls", "verified_user", "controls"),
+                    ("findings", "findings", "report", "findings"),
+                    ("exchange", "import_export", "swap_vert", "import-export"),
+                    ("policy", "policy", "policy", "policy"),  # added by the policy work when it lands
+                    ("audit", "audit", "history", "audit")],
+    "nav_admin": [("admin", "admin", "admin_panel_settings", "admin")],
+}
+if not auth.allows("editor"):  # management reads the findings and cards beside the overview
+    PAGES = {"nav_management": PAGES["nav_management"] + [p for p in PAGES["nav_officer"] if p[0] in ("findings", "category")]}
+groups = {}
+for group, pages in PAGES.items():
+    shown = [st.Page(f"app_pages/{script}.py", title=t(title), icon=f":material/{icon}:", url_path=url,
+                     default=script == "overview")
+             for script, title, icon, url in pages
+             if auth.can_open(f"app_pages/{script}.py") and (HERE / "app_pages" / f"{script}.py").exists()]
+    if shown:
+        groups[t(group)] = shown
+st.navigation(groups).run()

@@ -5,9 +5,10 @@ import streamlit as st
 
 from controls import coverage, triage
 from inventory import card
-from ui import data, drill
+from ui import audit_view, auth, data, drill
 from ui.i18n import column_label, domain_name, pick, t, value_label
 from ui.links import CARD, WORKSPACE
+from ui.text import md
 
 st.title(t("category_card"))
 wanted = st.query_params.get("category", "")
@@ -26,10 +27,10 @@ if chosen != wanted:
     st.query_params["category"] = chosen
 row = data.read(card.category, chosen)
 if row is None:
-    st.warning(t("card_missing", id=chosen))
+    st.warning(t("card_missing", id=md(chosen)))
     st.stop()
 
-st.header(f"{pick(row['name'], row['name_ja'])}  ·  `{chosen}`")
+st.header(f"{md(pick(row['name'], row['name_ja']))}  ·  {md(chosen)}")
 flags = [f for f in ("special_care", "my_number", "financial", "personally_referable", "pseudonymized", "anonymized",
                      "eu_origin", "retained") if row[f] == "true"]
 st.markdown(" ".join(f":{'red' if f in ('special_care', 'my_number', 'financial') else 'blue'}-badge[{column_label('categories', f)}]"
@@ -47,7 +48,10 @@ details = ["data_subjects", "items", "source", "owner", "access_holders", "dispo
 st.dataframe({t("card_field"): [column_label("categories", c) for c in details],
               t("card_value"): [value_label(row[c]) if c in ("source", "special_care_consent") else (row[c] or "—") for c in details]},
              hide_index=True, width="stretch")
-st.page_link(WORKSPACE, label=t("card_edit"), query_params={"table": "categories", "q": chosen}, icon=":material/edit:")
+if auth.can_open(WORKSPACE):  # management reads the card; officers edit
+    st.page_link(WORKSPACE, label=t("card_edit"), query_params={"table": "categories", "q": chosen}, icon=":material/edit:")
+with st.expander(t("card_history"), icon=":material/history:"):
+    audit_view.record_history("categories", chosen, f"card_history_{chosen}")
 
 left, right = st.columns(2)
 for column, part, table, title in (

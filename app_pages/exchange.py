@@ -11,6 +11,7 @@ from inventory.errors import InventoryError, ValidationFailed
 from inventory.tables import TABLES
 from ui import data
 from ui.i18n import bilingual, t, table_label
+from ui.text import md
 
 st.title(t("import_export"))
 if flash := st.session_state.pop("io_flash", None):
@@ -31,7 +32,7 @@ upload = st.file_uploader(t("io_upload"), type=["xlsx", "zip"], key=f"io_upload_
                           help=t("io_upload_help"))
 if upload is None:
     st.stop()
-progress = st.progress(0.0, text=t("io_reading", name=upload.name))
+progress = st.progress(0.0, text=t("io_reading", name=md(upload.name)))
 try:
     raw = archive.read_upload(upload.name, upload.getvalue())
     progress.progress(0.4, text=t("io_validating"))
@@ -46,7 +47,7 @@ except ValidationFailed as exc:
     st.caption(t("io_nothing_imported"))
     st.stop()
 progress.progress(1.0, text=t("io_checked"))
-st.success(t("io_valid", name=upload.name), icon=":material/task_alt:")
+st.success(t("io_valid", name=md(upload.name)), icon=":material/task_alt:")
 current = data.read(views.table_counts)
 st.dataframe(pd.DataFrame({t("io_table"): [table_label(x.name) for x in TABLES],
                            t("io_incoming"): [len(frames[x.name]) for x in TABLES],
@@ -58,9 +59,9 @@ if st.button(t("io_import_button"), type="primary", key="io_import", icon=":mate
     try:
         counts = store.replace_all(data.conn(), frames, actor=data.actor())
     except (PermissionDenied, InventoryError) as exc:
-        st.error(bilingual(str(exc).splitlines()[0]))
+        st.error(md(bilingual(str(exc).splitlines()[0])))
         st.stop()
     writing.progress(1.0, text=t("io_done"))
-    st.session_state["io_flash"] = t("io_imported", n=sum(counts.values()), name=upload.name)
+    st.session_state["io_flash"] = t("io_imported", n=sum(counts.values()), name=md(upload.name))
     st.session_state["io_gen"] = st.session_state.get("io_gen", 0) + 1  # a fresh, empty uploader
     st.rerun()

@@ -6,7 +6,7 @@ import streamlit as st
 
 from controls import coverage, rules, triage
 from inventory import views
-from ui import charts, data, drill
+from ui import auth, charts, data, drill
 from ui.i18n import lang, pick, t, value_label
 
 st.title(t("overview"))
@@ -30,7 +30,8 @@ for col, severity in zip(st.columns(4), triage.SEVERITIES):
 
 if head["categories"] == 0:
     st.info(t("ov_empty"), icon=":material/info:")
-    st.page_link("app_pages/exchange.py", label=t("import_export"), icon=":material/swap_vert:")
+    if auth.can_open("app_pages/exchange.py"):
+        st.page_link("app_pages/exchange.py", label=t("import_export"), icon=":material/swap_vert:")
     st.stop()
 
 st.header(t("ov_coverage"))

@@ -19,6 +19,12 @@ _MARGIN = dict(l=10, r=10, t=50, b=10)
 MAP_CONFIG = {"topojsonURL": "app/static/topojson/"}
 
 
+def _plain(text) -> str:
+    """A name as Plotly text that shows its characters: Plotly reads <b>, <a href>, <br> and
+    entities in labels, so `<` `>` `&` of user data become entities (it decodes those back)."""
+    return str(text).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
 def _short(text: str, width: int = 34) -> str:
     text = str(text)
     return text if len(text) <= width else text[: width - 1] + "…"
@@ -29,6 +35,7 @@ def coverage_heatmap(grid: pd.DataFrame, row_labels: dict[str, str], domain_labe
     """Categories (rows, worst first) × domains; one square per cell, one legend entry per status.
     A scatter of squares rather than a heatmap trace, so that a click selects exactly one cell."""
     order = list(dict.fromkeys(grid["category_id"]))
+    row_labels = {c: _plain(label) for c, label in row_labels.items()}
     fig = go.Figure()
     for status, color in COVERAGE_COLORS.items():
         part = grid[grid["status"] == status]
@@ -73,7 +80,7 @@ def world_map(countries: pd.DataFrame, names: dict[str, str], status_labels: dic
         part = countries[countries["status"] == status].dropna(subset=["iso3"])
         if part.empty:
             continue
-        text = [hover.format(name=names.get(c, c), systems=s, processors=p, recipients=r, categories=k, findings=f)
+        text = [hover.format(name=_plain(names.get(c, c)), systems=s, processors=p, recipients=r, categories=k, findings=f)
                 for c, s, p, r, k, f in part[["country", "systems", "processors", "recipients", "categories",
                                               "findings"]].itertuples(index=False)]
         fig.add_trace(go.Choropleth(
@@ -103,7 +110,7 @@ def sankey(edges: pd.DataFrame, label_column: str, kind_labels: dict[str, str], 
     def node(kind: str, ident: str, name: str) -> int:
         if (kind, ident) not in nodes:
             nodes[(kind, ident)] = len(names)
-            names.append(_short(name))
+            names.append(_plain(_short(name)))
             kinds.append(kind)
         return nodes[(kind, ident)]
 

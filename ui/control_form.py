@@ -12,6 +12,7 @@ from inventory.errors import InventoryError, ValidationFailed
 from inventory.tables import DOMAINS, STATUSES
 from ui import data
 from ui.i18n import bilingual, column_label, domain_name, pick, t, value_label
+from ui.text import md
 
 OWN = "__own__"
 MAX_LISTED = 1000  # beyond this many scopes, type the scope instead of picking it
@@ -73,7 +74,7 @@ def add_control_form(scope_hint: str, domain_hint: str, measure_hint: str) -> No
             t("ws_err_problem"): [bilingual(e.message) for e in exc.errors]}), hide_index=True, width="stretch")
         return
     except (PermissionDenied, InventoryError) as exc:
-        st.error(bilingual(str(exc).splitlines()[0]))
+        st.error(md(bilingual(str(exc).splitlines()[0])))
         return
-    st.session_state["ctl_flash"] = t("ctl_added", id=row["control_id"])
+    st.session_state["ctl_flash"] = t("ctl_added", id=md(row["control_id"]))
     st.rerun()

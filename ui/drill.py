@@ -12,9 +12,10 @@ import streamlit as st
 
 from controls import coverage, geography
 from inventory.tables import BY_NAME
-from ui import data
+from ui import auth, data
 from ui.i18n import column_label, domain_name, lang, pick, t, value_label
 from ui.links import CARD, CONTROLS, fix_links
+from ui.text import md
 
 BADGE = {"critical": "red", "high": "orange", "medium": "yellow", "low": "gray"}
 MAX_ROWS = 200  # a category linked to thousands of systems still ships a bounded table
@@ -60,7 +61,7 @@ def picked_cell(picked, grid: pd.DataFrame, labels: dict[str, str]) -> tuple[str
 def cell_panel(category_id: str, domain: str, found: pd.DataFrame) -> None:
     """The controls and findings behind one heatmap cell."""
     with st.container(border=True):
-        st.subheader(t("ov_cell_title", category=category_id, domain=f"{domain} {domain_name(domain)}"))
+        st.subheader(t("ov_cell_title", category=md(category_id), domain=f"{domain} {domain_name(domain)}"))
         controls = data.read(coverage.covering_controls, category_id, domain)
         st.markdown(f"**{t('ov_cell_controls')}**")
         controls_table(controls)
@@ -72,8 +73,9 @@ def cell_panel(category_id: str, domain: str, found: pd.DataFrame) -> None:
             return
         left, right = st.columns(2)
         left.page_link(CARD, label=t("open_card"), query_params={"category": category_id}, icon=":material/folder_shared:")
-        right.page_link(CONTROLS, label=t("add_control"), query_params={"scope": f"category:{category_id}", "domain": domain},
-                        icon=":material/add_moderator:")
+        if auth.can_open(CONTROLS):
+            right.page_link(CONTROLS, label=t("add_control"), query_params={"scope": f"category:{category_id}", "domain": domain},
+                            icon=":material/add_moderator:")
 
 
 def controls_table(controls: pd.DataFrame) -> None:
@@ -126,7 +128,7 @@ def picked_country(picked, places: pd.DataFrame, names: dict[str, str]) -> str |
 def country_panel(country: str, name: str, as_of: dt.date) -> None:
     """What is handled in one country and the findings about it."""
     with st.container(border=True):
-        st.subheader(t("ov_country_title", name=name, code=country))
+        st.subheader(t("ov_country_title", name=md(name), code=md(country)))
         parties = data.read(geography.parties_in, country)
         parties = parties.assign(kind=parties["kind"].map(lambda k: t(f"node_{k}")))
         st.dataframe(parties, hide_index=True, width="stretch", column_config={
@@ -146,10 +148,11 @@ def finding_list(found: pd.DataFrame, limit: int | None = None, here: str | None
     message = "message_ja" if lang() == "ja" else "message"
     for n, f in enumerate(found.head(limit).itertuples(index=False) if limit else found.itertuples(index=False)):
         domain = f" · {f.domain} {domain_name(f.domain)}" if isinstance(f.domain, str) else ""
-        st.markdown(f"{badge(f.severity, BADGE)} **{f.rule_id}**{domain} · `{f.subject_type}:{f.subject_id}`  \n"
-                    f"{getattr(f, message)}  \n:gray[{t('reference')}: {f.reference}]")
+        st.markdown(f"{badge(f.severity, BADGE)} **{f.rule_id}**{domain} · {md(f'{f.subject_type}:{f.subject_id}')}  \n"
+                    f"{md(getattr(f, message))}  \n:gray[{t('reference')}: {md(f.reference)}]")
         links = [link for link in fix_links(f.rule_id, f.subject_type, f.subject_id,
-                                            f.domain if isinstance(f.domain, str) else None) if link[0] != here]
+                                            f.domain if isinstance(f.domain, str) else None)
+                 if link[0] != here and auth.can_open(link[0])]  # a viewer has no workspace to link to
         for column, (page, params, label) in zip(st.columns(max(len(links), 1) + 2), links):
             column.page_link(page, label=t(label), query_params={k: v for k, v in params.items() if v},
                              icon=":material/arrow_forward:")

@@ -19,7 +19,7 @@ from inventory import browse, store
 from inventory.access import PermissionDenied
 from inventory.errors import InventoryError, ValidationFailed
 from inventory.tables import BY_NAME, Table
-from ui import data
+from ui import audit_view, data
 from ui.i18n import bilingual, column_label, lang, t, table_label, value_label
 from ui.links import SUBJECT_OF_TABLE
 
@@ -106,12 +106,17 @@ def _error_rows(name: str, located: list[browse.Located], edited: pd.DataFrame) 
 
 def _save(name: str, snap: dict, edited_text: pd.DataFrame) -> None:
     conn = data.conn()
+    st.session_state.pop(f"ws_conflict_{name}", None)
     try:
         with st.spinner(t("ws_saving")):  # every save re-validates the whole inventory
             store.apply_edits(conn, name, snap["base"], edited_text, actor=data.actor())
     except ValidationFailed as exc:
         located = browse.check_edits(conn, name, snap["base"], edited_text) or [browse.Located(e, None, None) for e in exc.errors]
         st.session_state[f"ws_errors_{name}"] = _error_rows(name, located, edited_text)
+        return
+    except store.EditConflict as exc:  # every clashing row, field by field, with who changed it and when
+        st.session_state[f"ws_errors_{name}"] = audit_view.conflict_rows(exc)
+        st.session_state[f"ws_conflict_{name}"] = True
         return
     except (PermissionDenied, InventoryError) as exc:
         st.session_state[f"ws_errors_{name}"] = pd.DataFrame({t("ws_err_problem"): [bilingual(str(exc).splitlines()[0])]})
@@ -140,6 +145,15 @@ def _page_findings(name: str, base: pd.DataFrame) -> None:
         "severity": t("severity"), "rule_id": t("rule"), "subject_id": t("subject"), message: t("message")})
 
 
+def _page_history(name: str, base: pd.DataFrame) -> None:
+    """The versions of one record on this page, with "restore this version" (deleted records: Audit page)."""
+    keys = [browse.row_key(BY_NAME[name], r) for r in base.to_dict("records")]
+    with st.expander(t("ws_history", n=len(keys)), icon=":material/history:"):
+        key = st.selectbox(t("hi_pick_record"), keys, index=None, key=f"ws_hist_{name}", placeholder=t("choose"))
+        if key is not None:
+            audit_view.record_history(name, key, f"ws_hist_version_{name}_{key}")
+
+
 def table_editor(name: str, initial_search: str = "") -> None:
     """Search, page, edit, save or discard one table; then the findings about its rows."""
     table = BY_NAME[name]
@@ -164,6 +178,7 @@ def table_editor(name: str, initial_search: str = "") -> None:
     if right.button(t("ws_discard"), key=f"ws_discard_{name}", disabled=not pending):
         st.session_state.pop(snap_key, None)
         st.session_state.pop(f"ws_errors_{name}", None)
+        st.session_state.pop(f"ws_conflict_{name}", None)
         st.rerun()
     if pending:
         note.caption(t("ws_pending"))
@@ -171,7 +186,11 @@ def table_editor(name: str, initial_search: str = "") -> None:
         note.caption(t("ws_changed_meanwhile"))
     errors = st.session_state.get(f"ws_errors_{name}")
     if errors is not None and pending:
-        st.error(t("ws_not_saved", n=len(errors)), icon=":material/error:")
+        if st.session_state.get(f"ws_conflict_{name}"):
+            st.error(t("ws_conflict", n=errors[t("ws_conflict_key")].nunique()), icon=":material/sync_problem:")
+        else:
+            st.error(t("ws_not_saved", n=len(errors)), icon=":material/error:")
         st.dataframe(errors, hide_index=True, width="stretch")
     _page_findings(name, snap["base"])
+    _page_history(name, snap["base"])
     st.caption(t("ws_columns_note", file=table.file))
