@@ -31,7 +31,8 @@ add, remove = st.columns(2)
 with add.form("ad_add_form", clear_on_submit=True, border=True):
     st.subheader(t("ad_add"))
     name = st.text_input(t("ad_username"), key="ad_name")
-    role = st.selectbox(t("ad_role"), ROLES, index=0 if not listing.empty else 2, format_func=auth.role_label, key="ad_role")
+    roles = {r: auth.role_label(r) for r in ROLES}
+    role = st.selectbox(t("ad_role"), ROLES, index=0 if not listing.empty else 2, format_func=roles.get, key="ad_role")
     password = st.text_input(t("ad_password"), type="password", key="ad_password", autocomplete="new-password")
     again = st.text_input(t("ad_password_again"), type="password", key="ad_password_again", autocomplete="new-password")
     if listing.empty:
@@ -87,10 +88,11 @@ if st.button(t("ad_restore_button"), key="ad_restore", type="primary", disabled=
     try:
         with st.spinner(t("ad_restoring")):
             counts = backups.restore(upload.getvalue())
-    except (PermissionDenied, InventoryError) as exc:
+    except PermissionDenied as exc:
         refused(exc)
-    except Exception:  # not a DuckDB file, or a newer schema: the inventory was not touched
+    except Exception as exc:  # not a DuckDB file, invalid content, a newer schema: the inventory was not touched
         st.error(t("ad_restore_unreadable", name=md(upload.name)), icon=":material/error:")
+        st.text(bilingual(str(exc).splitlines()[0]) if isinstance(exc, InventoryError) else type(exc).__name__)
     else:
         st.session_state["ad_flash"] = t("ad_restored", n=sum(counts.values()), name=md(upload.name))
         st.session_state["ad_gen"] = st.session_state.get("ad_gen", 0) + 1

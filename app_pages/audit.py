@@ -12,8 +12,8 @@ PER_PAGE = 50
 st.title(t("audit"))
 st.caption(t("au_intro"))
 a, b = st.columns(2)
-tables = [x.name for x in TABLES] + ["accounts"]
-table = a.selectbox(t("au_table"), tables, index=None, key="au_table", format_func=audit_view.where_label,
+tables = {x: audit_view.where_label(x) for x in [x.name for x in TABLES] + ["accounts"]}
+table = a.selectbox(t("au_table"), list(tables), index=None, key="au_table", format_func=tables.get,
                     placeholder=t("all"))
 who = b.text_input(t("au_who"), key="au_actor", placeholder=t("au_actor_hint")).strip() or None
 offset_key = f"au_offset_{table}_{who}"  # a new filter starts at the newest change
@@ -34,9 +34,8 @@ if right.button(t("au_older"), key="au_older", disabled=not more, icon=":materia
 audit_view.listing(rows)
 
 by_id = {int(r.audit_id): r for r in rows.itertuples(index=False)}
-chosen = st.selectbox(t("au_pick"), list(by_id), index=None, key="au_pick", placeholder=t("choose"),
-                      format_func=lambda i: f"{audit_view.version_label(by_id[i])} · "
-                                            f"{audit_view.where_label(by_id[i].table_name)} {by_id[i].record_key}")
+labels = {i: f"{audit_view.version_label(r)} · {audit_view.where_label(r.table_name)} {r.record_key}" for i, r in by_id.items()}
+chosen = st.selectbox(t("au_pick"), list(by_id), index=None, key="au_pick", placeholder=t("choose"), format_func=labels.get)
 if chosen is None:
     st.stop()
 row = by_id[chosen]

@@ -123,7 +123,8 @@ def record_history(table: str, key: str, widget_key: str) -> None:
     st.caption(t("hi_versions", n=len(versions)))
     listing(versions, with_record=False)
     by_id = {int(r.audit_id): r for r in versions.itertuples(index=False)}
-    chosen = st.selectbox(t("hi_pick"), list(by_id), key=widget_key, format_func=lambda i: version_label(by_id[i]))
+    labels = {i: version_label(r) for i, r in by_id.items()}  # words fixed now, in the reader's language
+    chosen = st.selectbox(t("hi_pick"), list(by_id), key=widget_key, format_func=labels.get)
     if chosen is None:
         return
     row = by_id[chosen]

@@ -332,8 +332,8 @@ LABELS: dict[str, tuple[str, str]] = {
     "ad_restore_button": ("Restore", "復元する"),
     "ad_restoring": ("Checking the backup and restoring…", "バックアップを検査して復元しています…"),
     "ad_restored": ("Restored {n} rows from {name} (verified).", "{name} から {n} 行を復元しました（検証済み）。"),
-    "ad_restore_unreadable": ("{name} is not a backup of this inventory; nothing was changed.",
-                              "{name} はこの台帳のバックアップではありません。何も変更していません。"),
+    "ad_restore_unreadable": ("{name} could not be restored; nothing was changed. The reason:",
+                              "{name} から復元できませんでした。何も変更していません。理由："),
     # (end of Trust)
     # Enumerated values
     "v_implemented": ("Implemented", "実施済み"),
