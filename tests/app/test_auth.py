@@ -331,8 +331,8 @@ def test_hostile_names_are_shown_literally_never_as_html_or_markdown(tmp_path, m
         seen.append("\n".join(sources))
     everything = "\n".join(seen)
     assert r"\<script\>alert(1)\</script\>" in everything  # the ID, escaped in the card's header and findings
-    assert (r"!\[x\](http\://127.0.0.1\:9/x.png)" if lang == "en" else r"\:red\[赤\] \:" + "\u2060" + r"material/home\: \*\*太字\*\*") in everything
-    assert r"!\[u\](http\://127.0.0.1\:9/u.png)" in everything  # the signed-in name in the sidebar
+    assert (r"!\[x\](http\:" + "\u2060" + r"//127.0.0.1\:9/x.png)" if lang == "en" else r"\:red\[赤\] \:" + "\u2060" + r"material/home\: \*\*太字\*\*") in everything
+    assert r"!\[u\](http\:" + "\u2060" + r"//127.0.0.1\:9/u.png)" in everything  # the signed-in name in the sidebar
     # Tables show the characters themselves.
     assert HOSTILE_USER in set(at.dataframe[0].value["username"])
     go(at, "category", category=HOSTILE_ID)

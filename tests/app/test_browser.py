@@ -3,7 +3,8 @@
 Starts `streamlit run app.py` on a free loopback port with a temp database holding the sample
 inventory, then: open the Overview, switch to Japanese, open a category card, fill the empty
 access holders of `campaign-entries` in the workspace, save, and see finding R32 gone from the
-Findings page. Screenshots go to test-artifacts/ (git-ignored). Debian's `chromium` is used, never
+Findings page. A second test makes an account with the CLI and signs in through the form (and
+sees hostile names shown as the characters they are). Screenshots go to test-artifacts/ (git-ignored). Debian's `chromium` is used, never
 a downloaded browser; without it the test skips, except under CI=true, where it fails.
 """
 from __future__ import annotations
@@ -19,7 +20,7 @@ from pathlib import Path
 
 import pytest
 
-from inventory import db, service
+from inventory import db, service, store
 from inventory.tables import table
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -44,12 +45,37 @@ def _free_port() -> int:
         return s.getsockname()[1]
 
 
-@pytest.fixture
-def server(tmp_path):
+HOSTILE_ID = "<script>alert(1)</script>"
+HOSTILE_NAME = "<b>b</b> ![x](http://127.0.0.1:9/x.png)"
+PASSWORD = "correct-horse-9"
+
+
+def _sample(tmp_path) -> Path:
     path = tmp_path / "browser.duckdb"
     conn = db.connect(path, create=True)
     service.import_source(conn, ROOT / "sample_data" / "demo")
     conn.close()
+    return path
+
+
+@pytest.fixture
+def server(tmp_path):
+    yield from _serve(_sample(tmp_path), tmp_path)
+
+
+@pytest.fixture
+def server_with_account(tmp_path):
+    """The sample plus a hostile category, and an admin account made with the CLI."""
+    path = _sample(tmp_path)
+    conn = db.connect(path)
+    store.add_row(conn, "categories", {"category_id": HOSTILE_ID, "name": HOSTILE_NAME})
+    conn.close()
+    subprocess.run([sys.executable, "-m", "inventory", "user", "add", "ada", "--role", "admin", "--password-stdin",
+                    "--db", str(path)], input=PASSWORD + "\n", text=True, cwd=ROOT, check=True, capture_output=True)
+    yield from _serve(path, tmp_path)
+
+
+def _serve(path: Path, tmp_path):
     port = _free_port()
     log = open(tmp_path / "streamlit.log", "w")
     process = subprocess.Popen(
@@ -180,3 +206,65 @@ def _fill_cell(page, grid, column_index: int, text: str) -> None:
     editor.fill(text)
     page.keyboard.press("Enter")
     _settle(page)
+
+
+@pytest.mark.browser
+def test_sign_in_through_the_form_then_the_overview_and_names_shown_literally(server_with_account):
+    executable = _chromium()
+    from playwright.sync_api import expect, sync_playwright
+
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
+        page = browser.new_page(viewport={"width": 1440, "height": 2200})
+        dialogs = []
+        page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+        try:
+            page.goto(server_with_account)
+            expect(page.get_by_role("heading", name="Sign in")).to_be_visible(timeout=TIMEOUT)
+            _settle(page)
+            assert page.get_by_test_id("stSidebarNav").count() == 0 and page.get_by_test_id("stMetric").count() == 0
+            _shot(page, "6-sign-in")
+
+            page.get_by_role("textbox", name="User name").fill("ada")
+            page.get_by_role("textbox", name="Password").fill("not-the-password")
+            page.get_by_role("button", name="Sign in").click()
+            expect(page.get_by_text("Sign-in failed: the user name or the password is wrong.")).to_be_visible(timeout=TIMEOUT)
+            _settle(page)
+            assert page.get_by_role("textbox", name="Password").input_value() == ""  # the form forgets what was typed
+
+            page.get_by_role("textbox", name="User name").fill("ada")
+            page.get_by_role("textbox", name="Password").fill(PASSWORD)
+            page.get_by_role("button", name="Sign in").click()
+            expect(page.get_by_role("heading", name="Overview")).to_be_visible(timeout=TIMEOUT)
+            expect(page.get_by_test_id("stMetric").first).to_be_visible(timeout=TIMEOUT)
+            _settle(page)
+            sidebar = page.get_by_test_id("stSidebar")
+            expect(sidebar.get_by_text("Signed in as ada (admin)")).to_be_visible()
+            expect(page.get_by_test_id("stSidebarNav").get_by_text("Accounts and backups")).to_be_visible()
+            ticks = page.locator("g.ytick text").all_text_contents()  # Plotly labels: no <b> read as bold
+            assert any(t.startswith("<b>b</b> ![x](") for t in ticks), ticks
+            _shot(page, "7-signed-in-overview")
+
+            page.get_by_test_id("stSidebarNav").get_by_text("Category card").click()
+            expect(page.get_by_role("heading", name="Category card")).to_be_visible(timeout=TIMEOUT)
+            _settle(page)
+            page.get_by_test_id("stSelectbox").filter(has_text="Category").last.click()
+            page.keyboard.type("script")
+            page.get_by_role("option", name=f"{HOSTILE_NAME} ({HOSTILE_ID})").click()
+            heading = page.get_by_role("heading", level=2).filter(has_text="alert(1)")
+            expect(heading).to_be_visible(timeout=TIMEOUT)
+            _settle(page)
+            assert heading.inner_text().replace("\u2060", "").split() == f"{HOSTILE_NAME}  ·  {HOSTILE_ID}".split()
+            main = page.get_by_test_id("stMain")
+            assert main.locator("img[src*='127.0.0.1:9']").count() == 0 and main.locator("b", has_text="b").count() == 0
+            assert main.locator("a[href*='127.0.0.1:9']").count() == 0  # not even GFM's automatic link
+            assert HOSTILE_NAME in main.inner_text().replace("\u2060", "") and dialogs == []  # in the findings' messages too, no alert ran
+            _shot(page, "8-hostile-card")
+
+            sidebar.get_by_role("button", name="Sign out").click()
+            expect(page.get_by_role("heading", name="Sign in")).to_be_visible(timeout=TIMEOUT)
+        except Exception:
+            _shot(page, "failure-sign-in")
+            raise
+        finally:
+            browser.close()
