@@ -14,6 +14,8 @@ itself, so a viewer's session that reached a write path would still be refused t
 """
 from __future__ import annotations
 
+import threading
+import time
 from collections.abc import Mapping
 
 import streamlit as st
@@ -31,6 +33,25 @@ PAGE_ROLE = {
     "app_pages/workspace.py": "editor", "app_pages/safeguards.py": "editor", "app_pages/exchange.py": "editor",
     "app_pages/policy.py": "editor", "app_pages/audit.py": "editor", "app_pages/admin.py": "admin",
 }
+
+
+MAX_FAILURES, WINDOW = 10, 15 * 60  # failed sign-ins per user name, per server process, in seconds
+
+
+@st.cache_resource
+def _failures() -> tuple[threading.Lock, dict[tuple[str, str], list[float]]]:
+    """Recent failed sign-ins by (database, user name), shared by every session of the server."""
+    return threading.Lock(), {}
+
+
+def _throttled(username: str, failed: bool = False) -> bool:
+    """Whether this name has had MAX_FAILURES failed sign-ins within WINDOW (recording one if `failed`)."""
+    lock, seen = _failures()
+    key, now = (data.db_path(), username.strip()), time.monotonic()
+    with lock:
+        recent = [t for t in seen.get(key, []) if now - t < WINDOW] + ([now] if failed else [])
+        seen[key] = recent
+        return len(recent) >= MAX_FAILURES
 
 
 def local_mode() -> bool:
@@ -83,8 +104,9 @@ def _sso_actor(roles: dict[str, tuple[str, str]]) -> Actor | None:
     email = str(st.user.get("email") or "").strip()
     if not email:
         return None
-    role = roles[email][0] if email in roles and st.user.get("email_verified", True) is not False else "viewer"
-    return Actor(email, role)
+    by_email = {name.lower(): role for name, (role, _) in roles.items()}
+    verified = st.user.get("email_verified", True) is not False
+    return Actor(email, by_email.get(email.lower(), "viewer") if verified else "viewer")
 
 
 def _sign_out() -> None:
@@ -104,9 +126,12 @@ def _sign_in(sso: list[str | None] | None) -> None:
         password = st.text_input(t("auth_password"), type="password", key="auth_password",
                                  autocomplete="current-password")
         submitted = st.form_submit_button(t("auth_sign_in"), type="primary", icon=":material/login:")
-    if submitted:
+    if submitted and _throttled(username or ""):  # any name, known or not: no probing for names
+        st.error(t("auth_throttled", minutes=WINDOW // 60), icon=":material/lock_clock:")
+    elif submitted:
         actor = accounts.authenticate(data.conn(), username or "", password or "")
         if actor is None:
+            _throttled(username or "", failed=True)
             st.error(t("auth_failed"), icon=":material/lock:")
         else:
             st.session_state[ACTOR], st.session_state[VIA] = actor, "password"

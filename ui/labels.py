@@ -229,6 +229,8 @@ LABELS: dict[str, tuple[str, str]] = {
     "auth_sign_in": ("Sign in", "サインイン"),
     "auth_failed": ("Sign-in failed: the user name or the password is wrong.",
                     "サインインできませんでした。ユーザー名またはパスワードが違います。"),
+    "auth_throttled": ("Too many failed sign-ins for this user name: try again in {minutes} minutes.",
+                       "このユーザー名でのサインインの失敗が多すぎます。{minutes} 分後にもう一度お試しください。"),
     "auth_sso": ("Sign in with SSO", "SSOでサインイン"),
     "auth_sso_with": ("Sign in with SSO ({provider})", "SSOでサインイン（{provider}）"),
     "auth_sso_unavailable": ("Single sign-on is not available on this server (Authlib is missing or the [auth] secrets are incomplete).",

@@ -338,3 +338,62 @@ def test_hostile_names_are_shown_literally_never_as_html_or_markdown(tmp_path, m
     go(at, "category", category=HOSTILE_ID)
     assert at.selectbox(key="card_pick").value == HOSTILE_ID
     assert one(path, "select name from categories where category_id = '<script>alert(1)</script>'") == [(HOSTILE_NAME,)]
+
+
+SSO_SECRETS = {"redirect_uri": "http://localhost:8501/oauth2callback", "cookie_secret": "x" * 32,
+               "client_id": "inventory", "client_secret": "s", "server_metadata_url": "https://idp.example/.well-known/openid-configuration"}
+
+
+def start_sso(user: dict, **params) -> AppTest:
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
+    at.secrets["auth"] = SSO_SECRETS
+    at.user = user
+    for name, value in params.items():
+        at.query_params[name] = value
+    at.run()
+    assert not at.exception, [e.value for e in at.exception]
+    return at
+
+
+def test_with_sso_configured_the_form_offers_it_and_a_broken_setup_says_so(tmp_path, monkeypatch):
+    make_db(tmp_path, monkeypatch, {"ada": "admin"})
+    at = start_sso({"is_logged_in": False})
+    assert [w.key for w in at.text_input] == ["auth_username", "auth_password"]
+    assert at.button(key="auth_sso_default").label == "Sign in with SSO"
+    at.button(key="auth_sso_default").click().run()  # no Authlib / no secrets.toml on this machine
+    assert not at.exception and "Single sign-on is not available" in at.error[0].value
+
+
+@pytest.mark.parametrize(("email", "verified", "role"), [
+    ("ada@example.com", True, "admin"),      # an account named by the e-mail gives its role
+    ("ada@example.com", False, "viewer"),    # ... but only for a verified e-mail
+    ("someone@example.com", True, "viewer"),  # anyone else the provider lets in reads
+])
+def test_an_sso_user_gets_the_role_of_the_account_named_by_their_email(tmp_path, monkeypatch, email, verified, role):
+    make_db(tmp_path, monkeypatch, {"ada@example.com": "admin"})
+    at = start_sso({"is_logged_in": True, "email": email, "email_verified": verified, "name": "Ada"})
+    assert at.title[0].value == "Overview"
+    assert at.session_state["actor"] == Actor(email, role)
+    assert any(f"({role})" in c.value for c in at.sidebar.caption)
+    if role == "viewer":
+        with pytest.raises(ValueError, match="Could not find a navigation page"):
+            at.switch_page("app_pages/workspace.py")
+    else:
+        go(at, "admin")
+    at.sidebar.button(key="auth_sign_out").click().run()
+    assert [w.key for w in at.text_input] == ["auth_username", "auth_password"]
+
+
+def test_repeated_failures_for_a_name_stop_further_attempts_for_a_while(tmp_path, monkeypatch):
+    from ui import auth
+
+    make_db(tmp_path, monkeypatch, {"ada": "admin"})
+    at = start()
+    for _ in range(auth.MAX_FAILURES):
+        sign_in(at, "ada", "guess-guess-guess")
+        assert [e.value for e in at.error] == ["Sign-in failed: the user name or the password is wrong."]
+    sign_in(at, "ada")  # even the right password now waits: guessing gets nowhere
+    assert [e.value for e in at.error] == ["Too many failed sign-ins for this user name: try again in 15 minutes."]
+    assert "actor" not in at.session_state
+    sign_in(at, "nobody", "guess-guess-guess")  # other names are not held up
+    assert [e.value for e in at.error] == ["Sign-in failed: the user name or the password is wrong."]
