@@ -9,7 +9,7 @@ from ui import auth, backups, data
 from ui.i18n import bilingual, t
 from ui.text import md
 
-RESTORE_LIMIT_MB = 512  # a backup is the whole database; the 50 MB default is for imports
+RESTORE_LIMIT_MB = 200  # a backup is the whole database; the 50 MB default is for imports
 
 
 def refused(exc: Exception) -> None:

@@ -111,9 +111,9 @@ TRUST: dict[str, tuple[str, str]] = {
     "ad_backup_download": ("Download the backup", "バックアップをダウンロード"),
     "ad_restore": ("Restore", "復元"),
     "ad_restore_note": ("Replaces the inventory with the one in a backup file; accounts and the audit trail stay, "
-                        "and the current inventory is backed up first (data/backups/).",
+                        "and the current inventory is backed up first (into backups/ beside the database file).",
                         "台帳をバックアップファイルの内容に置き換えます。アカウントと変更履歴はそのまま残り、"
-                        "現在の台帳は先に自動でバックアップされます（data/backups/）。"),
+                        "現在の台帳は先に自動でバックアップされます（データベースファイルと同じ場所の backups/）。"),
     "ad_restore_upload": ("Upload a backup file", "バックアップファイルをアップロード"),
     "ad_restore_warning": ("Restoring {name} replaces the whole inventory.", "{name} から復元すると台帳全体が置き換わります。"),
     "ad_restore_confirm": ("Yes, replace the inventory with this backup", "このバックアップで台帳を置き換える"),
