@@ -232,7 +232,7 @@ LABELS: dict[str, tuple[str, str]] = {
     "pol_text_hint": ("Paste the published privacy policy (English or Japanese; plain text, Markdown or HTML)",
                       "公表しているプライバシーポリシーを貼り付けてください（英語・日本語、テキスト・Markdown・HTML）"),
     "pol_kind": ("Format", "形式"),
-    "pol_kind_auto": ("Detect from the text", "本文から自動判定"),
+    "pol_kind_auto": ("Detect", "自動判定"),
     "pol_kind_txt": ("Plain text", "テキスト"),
     "pol_kind_md": ("Markdown", "Markdown"),
     "pol_kind_html": ("HTML", "HTML"),

@@ -92,21 +92,22 @@ def value_text(field: str, value) -> str:
 
 def summary(result: dict) -> None:
     """What the policy declares: the yes/no answers as metrics, the lists as badges and tables."""
-    m = st.columns(5)
+    m = st.columns(3)
     m[0].metric(word("language"), word(result["language"]), border=True)
     m[1].metric(word("outsourcing"), value_text("outsourcing", result["outsourcing"]), border=True)
-    m[2].metric(word("third_party_provision"), value_text("third_party_provision", result["third_party_provision"]), border=True)
-    m[3].metric(word("foreign_transfer"), word(result["foreign_transfer"]), border=True)
-    m[4].metric(word("special_care"), word(result["special_care"]), border=True)
+    m[2].metric(word("third_party_provision"), value_text("third_party_provision", result["third_party_provision"]),
+                border=True)
     left, right = st.columns(2)
+    sep = "、" if lang() == "ja" else ", "
+    countries = sep.join(value_text("countries", c) for c in result["countries"])
+    left.markdown(f"**{word('foreign_transfer')}**: {word(result['foreign_transfer'])}" + (f" — {countries}" if countries else ""))
+    left.markdown(f"**{word('special_care')}**: {word(result['special_care'])}")
     left.markdown(f"**{word('categories')} ({len(result['categories'])})**  \n"
                   + (" ".join(f":blue-badge[{adopt.term_label(c, lang())}]" for c in result["categories"]) or word("none")))
-    countries = [value_text("countries", c) for c in result["countries"]]
-    left.markdown(f"**{word('countries')}**: {', '.join(countries) or word('none')}")
     left.markdown(f"**{word('safeguards')}**  \n" + " ".join(
         f":{'green' if result['safeguards'].get(k) else 'gray'}-badge[{DOMAIN_CODE[k]} {word(k)}]" for k in SAFEGUARD_KEYS))
     rights = [word(r) for r in RIGHTS if r in result["rights"]]
-    left.markdown(f"**{word('rights')}**: {', '.join(rights) or word('none')}")
+    left.markdown(f"**{word('rights')}**: {sep.join(rights) or word('none')}")
     right.dataframe(pd.DataFrame({word("purposes"): result["purposes"]}), hide_index=True, width="stretch")
     parties = [(word("processors"), p) for p in result["processors"]] + [(word("recipients"), r) for r in result["recipients"]]
     if parties:
