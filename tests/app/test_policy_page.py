@@ -109,7 +109,7 @@ def test_a_pasted_policy_shows_what_it_declares_and_the_findings(sample_db, lang
         assert metrics["Language"] == "English" and metrics["Outsourcing"] == "yes"
         assert "**Foreign handling**: recipient with equivalent measures — Philippines (PH), Vietnam (VN)" in markdown_text(at)
         assert metrics["High"] == "12" and metrics["Medium"] == "1"
-        assert ":blue-badge[E-mail address]" in markdown_text(at) 
+        assert ":blue-badge[E-mail address]" in markdown_text(at)
         assert ":green-badge[TEC Technical measures]" in markdown_text(at)
     else:
         assert at.title[0].value == "プライバシーポリシー" and metrics["言語"] == "英語"
