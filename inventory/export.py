@@ -14,7 +14,7 @@ import duckdb
 import pandas as pd
 
 from inventory.queries import table_frame
-from inventory.tables import TABLES
+from inventory.tables import TABLES, Table
 
 
 def _text(value) -> str:
@@ -56,13 +56,15 @@ def file_frames(conn: duckdb.DuckDBPyConnection) -> dict[str, pd.DataFrame]:
             for name, frame in text_frames(conn).items()}
 
 
+def text_frame(conn: duckdb.DuckDBPyConnection, table: Table) -> pd.DataFrame:
+    """One table as text cells, exactly as they are written to a file."""
+    frame = table_frame(conn, table).astype(object)
+    return frame.map(_text) if not frame.empty else frame.astype(str)
+
+
 def text_frames(conn: duckdb.DuckDBPyConnection) -> dict[str, pd.DataFrame]:
-    """Every table as text cells, exactly as they are written to a file."""
-    out = {}
-    for table in TABLES:
-        frame = table_frame(conn, table).astype(object)
-        out[table.name] = frame.map(_text) if not frame.empty else frame.astype(str)
-    return out
+    """Every table as text cells."""
+    return {table.name: text_frame(conn, table) for table in TABLES}
 
 
 def write_csv_folder(conn: duckdb.DuckDBPyConnection, dest: Path) -> list[Path]:

@@ -8,9 +8,9 @@ import json
 import duckdb
 import pandas as pd
 
-from inventory import audit, export, validation
+from inventory import audit, export, references, validation
 from inventory.access import Actor, require
-from inventory.errors import InventoryError
+from inventory.errors import InventoryError, ValidationFailed
 from inventory.tables import BY_NAME, TABLES, Table
 
 
@@ -84,15 +84,20 @@ def save_table(conn: duckdb.DuckDBPyConnection, name: str, rows: pd.DataFrame, *
     """Replace one table with edited text rows, validated against the rest of the inventory.
 
     The same models as import judge the rows, and references are checked both ways: a
-    deleted category that links still name is refused, just as in a file.
+    deleted category that links still name is refused, just as in a file. Only the edited
+    table is read in full; the others contribute their stored IDs.
     """
     who = require(conn, actor, "editor")
     table = BY_NAME[name]
-    current = export.text_frames(conn)
-    current[name] = rows.reindex(columns=table.column_names).fillna("").astype(str)
-    frames = validation.validate({n: validation.RawTable(n, _numbered(f)) for n, f in current.items()})
+    edited = _numbered(rows.reindex(columns=table.column_names).fillna("").astype(str))
+    frame = validation.validate_table(table, validation.RawTable(name, edited), references.known_ids(conn, name))
+    if len(table.key) == 1:
+        stored = {r[0] for r in conn.execute(f"select {table.key[0]} from {name}").fetchall()}
+        broken = references.dangling(conn, table, stored - set(frame[table.key[0]]))
+        if broken:
+            raise ValidationFailed(broken)
     with audit.write(conn, who, action) as version:
-        return _replace(conn, table, frames[name], who, action, version)
+        return _replace(conn, table, frame, who, action, version)
 
 
 def _keys(table: Table, frame: pd.DataFrame) -> pd.Series:
@@ -117,7 +122,7 @@ def apply_edits(conn: duckdb.DuckDBPyConnection, name: str, base: pd.DataFrame, 
     require(conn, actor, "editor")
     table = BY_NAME[name]
     loaded, mine = _by_key(table, base), _by_key(table, edited)
-    now = _by_key(table, export.text_frames(conn)[name])
+    now = _by_key(table, export.text_frame(conn, table))
     touched = {k for k in loaded if mine.get(k) != loaded[k]} | {k for k in mine if k not in loaded}
     clashes = [k for k in sorted(touched) if now.get(k) != loaded.get(k)]
     if clashes:
@@ -149,7 +154,7 @@ def restore_version(conn: duckdb.DuckDBPyConnection, audit_id: int, *, actor: Ac
     if entry is None or entry["table_name"] not in BY_NAME:
         raise InventoryError(f"no inventory version {audit_id} / 版 {audit_id} はありません")
     table = BY_NAME[entry["table_name"]]
-    rows = _by_key(table, export.text_frames(conn)[table.name])
+    rows = _by_key(table, export.text_frame(conn, table))
     after = entry["after"]
     if after is None or (isinstance(after, float) and pd.isna(after)):
         rows.pop(entry["record_key"], None)
@@ -165,6 +170,6 @@ def add_row(conn: duckdb.DuckDBPyConnection, name: str, row: dict[str, str], *, 
     Judged exactly like a workspace save of the whole table, so an error in the new row is
     reported as the table's last row (current row count + 1).
     """
-    current = export.text_frames(conn)[name]
+    current = export.text_frame(conn, BY_NAME[name])
     added = pd.DataFrame([{k: "" if v is None else str(v) for k, v in row.items()}])
     return save_table(conn, name, pd.concat([current, added], ignore_index=True), actor=actor)

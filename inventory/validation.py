@@ -66,9 +66,10 @@ def _cell_errors(label: str, frame: pd.DataFrame, exc: pa.errors.SchemaErrors) -
     return errors
 
 
-def check(raw: dict[str, RawTable]) -> list[CellError]:
-    """Every error in a set of tables validated together (references resolve among them)."""
-    refs = _reference_sets(raw)
+def check(raw: dict[str, RawTable], known: dict[str, set[str]] | None = None) -> list[CellError]:
+    """Every error in a set of tables validated together (references resolve among them and,
+    for tables not in `raw`, among the `known` IDs of the stored inventory)."""
+    refs = {**(known or {}), **_reference_sets(raw)}
     catalog_ids = set(measures()["measure_id"])
     errors: list[CellError] = []
     for table in TABLES:
@@ -119,3 +120,11 @@ def validate(raw: dict[str, RawTable]) -> dict[str, pd.DataFrame]:
     empty = pd.DataFrame(dtype=str)
     return {t.name: typed(t, raw[t.name].frame if t.name in raw else empty) for t in TABLES}
 
+
+def validate_table(table: Table, item: RawTable, known: dict[str, set[str]]) -> pd.DataFrame:
+    """One edited table as typed rows, its references resolved against `known` stored IDs."""
+    frame = normalize(table, item.frame)
+    errors = check({table.name: RawTable(item.label, frame)}, known)
+    if errors:
+        raise ValidationFailed(errors)
+    return typed(table, frame)
