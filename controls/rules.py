@@ -1,7 +1,7 @@
 """The gap rules R01–R36 (shared/spec/rules.md), evaluated as set-based SQL on the inventory.
 
 Each rule (or small family) is one SELECT in `controls/rules/*.sql` returning FINDING_COLUMNS, so
-rules can be read, reviewed and tested one by one but run as a single query. Nothing here loops
+rules can be read, reviewed and tested one by one but run as one query per core. Nothing here loops
 over rows: the inventory can hold a million links. Shared helpers are TEMP macros and the catalog
 is a registered frame, so a check never writes to the database file (it runs on read-only
 connections too).
@@ -9,7 +9,11 @@ connections too).
 from __future__ import annotations
 
 import datetime
+import os
 import re
+import threading
+import weakref
+from concurrent.futures import ThreadPoolExecutor
 from functools import lru_cache
 from pathlib import Path
 
@@ -36,12 +40,22 @@ def rule_files() -> list[Path]:
     return sorted(RULES_DIR.glob("R*.sql"))
 
 
+WORKERS = max(1, min(4, os.cpu_count() or 1))
+
+
 @lru_cache(maxsize=1)
-def _combined_sql() -> str:
-    """All rule files as one UNION ALL: one plan and one round trip; measured as fast as or a little
-    faster than one query per file, from the tiny baseline to 1M links (tests/controls/bench_rules.py)."""
-    parts = [f"SELECT * FROM (\n{p.read_text(encoding='utf-8').strip().rstrip(';')}\n)" for p in rule_files()]
-    return "\nUNION ALL\n".join(parts)
+def _group_sql() -> tuple[str, ...]:
+    """The rule files dealt round-robin into one UNION ALL per worker.
+
+    DuckDB binds and optimizes a query on one thread, and for 24 rules that costs more than
+    running them on 100k links (tests/controls/bench_rules.py, bench/run.py); queries on separate
+    cursors plan in parallel. Within a group, one UNION ALL is one plan and one round trip.
+    """
+    files = rule_files()
+    groups = [files[i::WORKERS] for i in range(WORKERS)]
+    return tuple("\nUNION ALL\n".join(
+        f"SELECT * FROM (\n{p.read_text(encoding='utf-8').strip().rstrip(';')}\n)" for p in group)
+        for group in groups if group)
 
 
 def prepare(conn: duckdb.DuckDBPyConnection) -> None:
@@ -51,6 +65,46 @@ def prepare(conn: duckdb.DuckDBPyConnection) -> None:
         [(d["id"], d["name_en"], d["name_ja"]) for d in catalog.domains()], columns=["domain", "name", "name_ja"]
     ))
     conn.execute((RULES_DIR / "_macros.sql").read_text(encoding="utf-8"))
+
+
+class _Evaluator:
+    """One prepared cursor per rule group, kept for the life of the connection.
+
+    A cursor is DuckDB's second connection to the same database: it sees committed data, keeps
+    the TEMP macros and registrations away from the caller's connection, and is closed with it.
+    Keeping them saves re-registering the catalog and re-creating the macros on every check.
+    """
+
+    def __init__(self, conn: duckdb.DuckDBPyConnection):
+        self.cursors = [conn.cursor() for _ in _group_sql()]
+        self.ready = [False] * len(self.cursors)
+        self.lock = threading.Lock()  # a cursor serves one query at a time
+
+    def _run(self, index: int, as_of: datetime.date) -> list[tuple]:
+        cursor = self.cursors[index]
+        if not self.ready[index]:
+            prepare(cursor)
+            self.ready[index] = True
+        return cursor.execute(_group_sql()[index], {"as_of": as_of}).fetchall()
+
+    def rows(self, as_of: datetime.date) -> list[tuple]:
+        with self.lock:
+            if len(self.cursors) == 1:
+                return self._run(0, as_of)
+            with ThreadPoolExecutor(len(self.cursors)) as pool:
+                parts = pool.map(self._run, range(len(self.cursors)), [as_of] * len(self.cursors))
+                return [row for part in parts for row in part]
+
+
+_EVALUATORS: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+_EVALUATORS_LOCK = threading.Lock()
+
+
+def _evaluator(conn: duckdb.DuckDBPyConnection) -> _Evaluator:
+    with _EVALUATORS_LOCK:
+        if conn not in _EVALUATORS:
+            _EVALUATORS[conn] = _Evaluator(conn)
+        return _EVALUATORS[conn]
 
 
 def sort_findings(found: pd.DataFrame) -> pd.DataFrame:
@@ -64,16 +118,12 @@ def sort_findings(found: pd.DataFrame) -> pd.DataFrame:
 def findings(conn: duckdb.DuckDBPyConnection, as_of: datetime.date) -> pd.DataFrame:
     """Every gap finding as of `as_of`, sorted, one row per finding with FINDING_COLUMNS (object dtype).
 
-    Runs on its own cursor: the caller's connection keeps no macros or registrations, a result the
-    caller left unfinished does not get in the way, and threads sharing one connection are safe.
-    A cursor sees committed data, so call this outside an open transaction.
+    Runs on the connection's own cursors (see _Evaluator): the caller's connection keeps no macros
+    or registrations, a result the caller left unfinished does not get in the way, and threads
+    sharing one connection are safe. A cursor sees committed data, so call this outside an open
+    transaction.
     """
-    cursor = conn.cursor()
-    try:
-        prepare(cursor)
-        rows = cursor.execute(_combined_sql(), {"as_of": as_of}).fetchall()
-    finally:
-        cursor.close()
+    rows = _evaluator(conn).rows(as_of)
     return sort_findings(pd.DataFrame(rows, columns=list(FINDING_COLUMNS), dtype=object))
 
 

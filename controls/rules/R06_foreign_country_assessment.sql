@@ -3,11 +3,13 @@
 -- regime_assessed that is empty or older than 24 months. A countries row for a country where
 -- nothing is handled gives nothing; an unlinked system or party abroad is not "handling".
 -- Choice: the message shows the country code only (no country names in the database).
+-- Cost: only foreign systems are looked up in the links (a semi-join), not every link.
 WITH handled AS (
     SELECT s.country
-    FROM category_systems l
-    JOIN systems s ON s.system_id = l.system_id
-    JOIN categories c ON c.category_id = l.category_id
+    FROM systems s
+    WHERE is_foreign(s.country)
+      AND s.system_id IN (SELECT l.system_id FROM category_systems l
+                          JOIN categories c ON c.category_id = l.category_id)
     UNION
     SELECT country FROM category_receipts()
 )
