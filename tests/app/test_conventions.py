@@ -57,3 +57,17 @@ def test_every_label_the_ui_asks_for_exists():
                                       "control", "organization", "term")}
     used |= {"open_card", "open_record", "open_party", "add_control", "col_via", "col_country"}  # ui/links.py, card
     assert sorted(used - set(LABELS)) == []
+
+
+def test_no_html_is_ever_rendered_unescaped():
+    assert [p.name for p in UI_FILES if "unsafe_allow_html" in p.read_text(encoding="utf-8")] == []
+
+
+def test_server_settings_keep_uploads_bounded_and_data_on_the_machine():
+    import tomllib
+
+    config = tomllib.loads((ROOT / ".streamlit" / "config.toml").read_text(encoding="utf-8"))
+    assert config["server"]["maxUploadSize"] <= 50
+    assert config["server"]["enableXsrfProtection"] is True
+    assert config["browser"]["gatherUsageStats"] is False
+    assert config["client"]["showErrorDetails"] in ("type", "none", False)
