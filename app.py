@@ -20,12 +20,13 @@ PAGES = {  # navigation group -> (script, title key, icon, url path); each page'
                     ("safeguards", "controls", "verified_user", "controls"),
                     ("findings", "findings", "report", "findings"),
                     ("exchange", "import_export", "swap_vert", "import-export"),
-                    ("policy", "policy", "policy", "policy"),  # added by the policy work when it lands
+                    ("policy", "policy", "policy", "policy"),
                     ("audit", "audit", "history", "audit")],
     "nav_admin": [("admin", "admin", "admin_panel_settings", "admin")],
 }
-if not auth.allows("editor"):  # management reads the findings and cards beside the overview
-    PAGES = {"nav_management": PAGES["nav_management"] + [p for p in PAGES["nav_officer"] if p[0] in ("findings", "category")]}
+if not auth.allows("editor"):  # management reads the findings, cards and policy report beside the overview
+    PAGES = {"nav_management": PAGES["nav_management"]
+             + [p for p in PAGES["nav_officer"] if auth.can_open(f"app_pages/{p[0]}.py")]}
 groups = {}
 for group, pages in PAGES.items():
     shown = [st.Page(f"app_pages/{script}.py", title=t(title), icon=f":material/{icon}:", url_path=url,

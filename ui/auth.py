@@ -31,7 +31,7 @@ ACTOR, VIA, SINCE = "actor", "auth_via", "auth_since"  # session keys: who, how,
 PAGE_ROLE = {
     "app_pages/overview.py": "viewer", "app_pages/findings.py": "viewer", "app_pages/category.py": "viewer",
     "app_pages/workspace.py": "editor", "app_pages/safeguards.py": "editor", "app_pages/exchange.py": "editor",
-    "app_pages/policy.py": "editor", "app_pages/audit.py": "editor", "app_pages/admin.py": "admin",
+    "app_pages/policy.py": "viewer", "app_pages/audit.py": "editor", "app_pages/admin.py": "admin",
 }
 
 
