@@ -59,11 +59,19 @@ def _group_sql() -> tuple[str, ...]:
 
 
 def prepare(conn: duckdb.DuckDBPyConnection) -> None:
-    """Register the catalog relations and (re)create the TEMP macros on this connection."""
-    conn.register("catalog_measures", catalog.measures())
-    conn.register("catalog_domains", pd.DataFrame(
-        [(d["id"], d["name_en"], d["name_ja"]) for d in catalog.domains()], columns=["domain", "name", "name_ja"]
-    ))
+    """Copy the catalog into TEMP tables and (re)create the TEMP macros on this connection.
+
+    TEMP tables rather than registered frames: binding a frame scan takes Python's lock, which
+    would serialize the rule groups that plan in parallel. TEMP objects never touch the file.
+    """
+    domains = pd.DataFrame([(d["id"], d["name_en"], d["name_ja"]) for d in catalog.domains()],
+                           columns=["domain", "name", "name_ja"])
+    for name, frame in (("catalog_measures", catalog.measures()), ("catalog_domains", domains)):
+        conn.register("catalog_frame", frame)
+        try:
+            conn.execute(f"CREATE OR REPLACE TEMP TABLE {name} AS SELECT * FROM catalog_frame")
+        finally:
+            conn.unregister("catalog_frame")
     conn.execute((RULES_DIR / "_macros.sql").read_text(encoding="utf-8"))
 
 

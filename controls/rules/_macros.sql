@@ -1,7 +1,7 @@
 -- Shared helpers for the gap rules (shared/spec/rules.md). Everything here is a TEMP macro: it lives
 -- in the connection's in-memory temp catalog, so evaluating the rules writes nothing to the database
--- file and works on a read-only connection. The runner (controls/rules.py) registers
--- catalog_measures(measure_id, domain, title, title_ja) and catalog_domains(domain, name, name_ja)
+-- file and works on a read-only connection. The runner (controls/rules.py) creates the
+-- TEMP tables catalog_measures(measure_id, domain, title, title_ja) and catalog_domains(domain, name, name_ja)
 -- before running this file.
 --
 -- Convention for every rule: a link row counts only when both of its ends exist (the import rejects
