@@ -4,8 +4,9 @@
 the expected JSON written by a person who read the policy (tests/policy/expected/). The set is the
 five real seed policies (read from shared/seeds, skipped when absent, or from $POLICY_SEEDS), our
 own corpus and held-out policies (tests/policy/corpus, tests/policy/heldout), and the blind set
-(tests/policy/blind, answers beside the texts, written by someone who never saw the scanner; odd files
-are the development half, even files stay unread and `--details` does not show their differences).
+(tests/policy/blind and tests/policy/blind2, answers beside the texts, written by someone who never saw
+the scanner; odd files are the development half, even files stay unread and `--details` does not show
+their differences).
 The same scores gate the test suite, with the targets of issue 4; `--summary` prints one line per group.
 """
 from __future__ import annotations
@@ -28,6 +29,7 @@ EXPECTED = ROOT / "tests" / "policy" / "expected"
 CORPUS = ROOT / "tests" / "policy" / "corpus"
 HELDOUT = ROOT / "tests" / "policy" / "heldout"  # written after the lexicon was tuned; see README
 BLIND = ROOT / "tests" / "policy" / "blind"  # written by someone who never saw the scanner; answers beside texts
+BLIND2 = ROOT / "tests" / "policy" / "blind2"  # a second blind set, same conventions plus its README's additions
 SET_FIELDS = ("categories", "countries", "rights", "processors", "recipients", "purposes")
 CLASS_FIELDS = ("language", "outsourcing", "third_party_provision", "foreign_transfer", "special_care")
 TARGETS = {  # issue 4
@@ -48,13 +50,14 @@ class Case:
     name: str
     path: Path
     expected: dict
-    group: str  # seed | corpus | heldout | blind-dev | blind-heldout
+    group: str  # seed | corpus | heldout | blind-dev | blind-heldout | blind2-dev | blind2-heldout
 
 
-# The blind set is split by file number: odd files are the development half (read while fixing the
+# The blind sets are split by file number: odd files are the development half (read while fixing the
 # reader), even files stay unread and are only scored.
-GROUPS = ("seed", "corpus", "heldout", "blind-dev", "blind-heldout")
-ALIASES = {"blind": ("blind-dev", "blind-heldout")}
+GROUPS = ("seed", "corpus", "heldout", "blind-dev", "blind-heldout", "blind2-dev", "blind2-heldout")
+ALIASES = {"blind": ("blind-dev", "blind-heldout"), "blind2": ("blind2-dev", "blind2-heldout")}
+HIDDEN = ("blind-heldout", "blind2-heldout")  # `--details` never shows these differences
 
 
 def cases(groups: tuple[str, ...] = GROUPS) -> list[Case]:
@@ -73,16 +76,18 @@ def cases(groups: tuple[str, ...] = GROUPS) -> list[Case]:
                 matches = sorted(folder.glob(exp.stem + ".*"))
                 if matches:
                     found.append(Case(exp.stem, matches[0], expected, group))
-    for exp in sorted(BLIND.glob("*.json")):
-        matches = [p for p in sorted(BLIND.glob(exp.stem + ".*")) if p.suffix != ".json"]
-        if matches:
-            group = "blind-dev" if int(exp.stem.split("_", 1)[0]) % 2 else "blind-heldout"
-            found.append(Case(exp.stem, matches[0], json.loads(exp.read_text(encoding="utf-8")), group))
+    for prefix, folder in (("blind", BLIND), ("blind2", BLIND2)):
+        for exp in sorted(folder.glob("*.json")):
+            matches = [p for p in sorted(folder.glob(exp.stem + ".*")) if p.suffix != ".json"]
+            if matches:
+                half = "dev" if int(exp.stem.split("_", 1)[0]) % 2 else "heldout"
+                found.append(Case(f"{prefix}/{exp.stem}" if prefix != "blind" else exp.stem, matches[0],
+                                  json.loads(exp.read_text(encoding="utf-8")), f"{prefix}-{half}"))
     return [c for c in found if c.group in groups]
 
 
 def expand(groups: list[str] | None) -> tuple[str, ...]:
-    """Group names with the alias `blind` (both halves) resolved."""
+    """Group names with the aliases `blind` and `blind2` (both halves) resolved."""
     out: list[str] = []
     for g in groups or GROUPS:
         out.extend(ALIASES.get(g, (g,)))
@@ -190,7 +195,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--details", action="store_true", help="also list each policy's differences")
     parser.add_argument("--group", action="append", choices=GROUPS + tuple(ALIASES),
                         help="only these groups (repeatable): seed, corpus (our development corpus), heldout, "
-                             "blind-dev (odd blind files), blind-heldout (even blind files), blind (both)")
+                             "blind-dev (odd blind files), blind-heldout (even blind files), blind (both), "
+                             "blind2-dev, blind2-heldout, blind2 (the same for the second blind set)")
     parser.add_argument("--summary", action="store_true", help="only one line of headline scores per group")
     args = parser.parse_args(argv)
     if args.summary:
@@ -216,7 +222,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"{name:<32}{value:>7.2f}{TARGETS[name]:>8.2f}  {'ok' if ok else 'BELOW'}")
     print(f"evidence spans not verbatim: {result['verbatim_errors']}")
     if args.details:
-        hidden = [n for n, c in ((c.name, c) for c in cases(("blind-heldout",))) if n in result["diffs"]]
+        hidden = {c.name for c in cases(HIDDEN)}
         for name, d in result["diffs"].items():
             if name in hidden:
                 print(f"\n[{name}] (blind held-out: differences not shown)")

@@ -21,6 +21,7 @@ def test_the_set_has_our_corpus_and_reports_missing_seeds():
     assert sum(not n.startswith("seed_") for n in names) >= 6
     groups = [c.group for c in CASES]
     assert groups.count("blind-dev") == 7 and groups.count("blind-heldout") == 7
+    assert groups.count("blind2-dev") == 6 and groups.count("blind2-heldout") == 6
     if not evaluate.seeds_dir().is_dir():
         pytest.skip(f"seed policies not present at {evaluate.seeds_dir()}")
     assert sum(n.startswith("seed_") for n in names) == 5
@@ -72,10 +73,20 @@ def test_summary_prints_one_line_per_group(capsys):
         assert any(line.startswith(group + " ") for line in lines), group
 
 
-def test_details_hide_the_blind_heldout_differences(capsys):
-    evaluate.main(["--details", "--group", "blind-heldout"])
+@pytest.mark.parametrize("group", ["blind-heldout", "blind2-heldout", "blind2"])
+def test_details_hide_the_blind_heldout_differences(capsys, group):
+    evaluate.main(["--details", "--group", group])
     out = capsys.readouterr().out
-    assert '"expected"' not in out and '"missing"' not in out
+    hidden = {c.name for c in evaluate.cases(evaluate.HIDDEN)}
+    for block in out.split("\n[")[1:]:
+        if block.split("]", 1)[0] in hidden:
+            assert '"expected"' not in block and '"missing"' not in block, block
+
+
+def test_blind2_alias_is_both_halves():
+    assert evaluate.expand(["blind2"]) == ("blind2-dev", "blind2-heldout")
+    assert all(int(c.path.name[:2]) % 2 for c in evaluate.cases(("blind2-dev",)))
+    assert not any(int(c.path.name[:2]) % 2 for c in evaluate.cases(("blind2-heldout",)))
 
 
 def test_evaluate_script_prints_precision_and_recall(capsys):
