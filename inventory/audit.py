@@ -2,7 +2,8 @@
 
 A table write is audited set-based: the stored rows and the staged new rows are joined on the
 table's key and every difference becomes one audit row with before and after as JSON. That
-costs one join per write, not one statement per row, so a 100k-row import stays an import.
+costs one join per write, not one statement per row, so a 100k-row import stays an import,
+and a page save joins only the rows it replaces, so a one-row edit stays one row.
 """
 from __future__ import annotations
 
@@ -12,20 +13,40 @@ import duckdb
 import pandas as pd
 
 from inventory.access import Actor
+from inventory.errors import InventoryError
 from inventory.tables import Table
+
+
+BUSY = ("someone else was saving at the same moment; nothing was saved — save again "
+        "/ 他の利用者が同時に保存していたため保存しませんでした。もう一度保存してください")
+
+
+def _rollback(conn: duckdb.DuckDBPyConnection) -> None:
+    try:
+        conn.execute("rollback")
+    except duckdb.TransactionException:  # a failed commit has already ended the transaction
+        pass
 
 
 @contextmanager
 def write(conn: duckdb.DuckDBPyConnection, actor: Actor, action: str):
-    """One transaction that raises the data version; yields the version the write produces."""
+    """One transaction that raises the data version; yields the version the write produces.
+
+    Every write updates the one inventory_state row first, so two sessions saving at once
+    collide there and DuckDB refuses the second at once; that is reported as a refused save
+    the person can simply repeat, not as a database error.
+    """
     conn.execute("begin transaction")
     try:
         conn.execute("update inventory_state set data_version = data_version + 1, changed_at = now()")
         version = conn.execute("select data_version from inventory_state").fetchall()[0][0]
         yield version
         conn.execute("commit")
+    except duckdb.TransactionException as exc:
+        _rollback(conn)
+        raise InventoryError(BUSY) from exc
     except BaseException:
-        conn.execute("rollback")
+        _rollback(conn)
         raise
 
 
@@ -42,8 +63,11 @@ def key_sql(table: Table, alias: str) -> str:
     return " || '|' || ".join(f"{alias}.{k}" for k in table.key)
 
 
-def record_diff(conn: duckdb.DuckDBPyConnection, table: Table, staged: str, actor: Actor, action: str, version: int) -> int:
-    """Audit every difference between `table` and the staged relation of its next content."""
+def record_diff(conn: duckdb.DuckDBPyConnection, table: Table, staged: str, actor: Actor, action: str, version: int,
+                where: str = "true", params: list | tuple = ()) -> int:
+    """Audit every difference between the rows of `table` that match `where` (bound `params`;
+    all rows by default) and the staged relation of their next content. A save of a few rows
+    passes the keys it replaces, so the join reads those rows, not the table."""
     cols = table.column_names
     old, new = key_sql(table, "o"), key_sql(table, "n")
     join = " and ".join(f"o.{k} = n.{k}" for k in table.key) or "true"
@@ -55,10 +79,10 @@ def record_diff(conn: duckdb.DuckDBPyConnection, table: Table, staged: str, acto
                case when o._present is null then 'insert' when n._present is null then 'delete' else 'update' end,
                case when o._present then {as_json("o")} end,
                case when n._present then {as_json("n")} end, ?
-        from (select *, true as _present from {table.name}) o
+        from (select *, true as _present from {table.name} where {where}) o
         full join (select *, true as _present from {staged}) n on {join}
         where o._present is null or n._present is null or {row("o")} is distinct from {row("n")}"""
-    return conn.execute(sql, [actor.name, action, table.name, version]).fetchall()[0][0]
+    return conn.execute(sql, [actor.name, action, table.name, version, *params]).fetchall()[0][0]
 
 
 def history(conn: duckdb.DuckDBPyConnection, table: str, key: str) -> pd.DataFrame:

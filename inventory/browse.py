@@ -1,24 +1,21 @@
 """Paged, filtered reads of one table as text cells, for the workspace editor.
 
 The editor must never receive a whole 100k-row table, so it reads one page at a time and saves
-through `store.apply_edits`, which merges the page's edits into the full table server-side.
-Cells are `coalesce(cast(x as varchar), '')`, which spells booleans, dates and integers exactly
-as `export.text_frames` does, so a page can go back through the store unchanged.
+through `store.apply_edits`, which writes only the rows the page changed (inventory/edits.py).
+Cells are `export.text_columns`, the spelling export uses, so a page goes back unchanged.
 """
 from __future__ import annotations
-
-from dataclasses import dataclass
 
 import duckdb
 import pandas as pd
 
-from inventory import export, validation
-from inventory.errors import CellError, ValidationFailed
+from inventory import edits, export
+from inventory.edits import Located  # noqa: F401 (the editor places errors with it)
 from inventory.tables import BY_NAME, Table
 
 
 def _select(table: Table) -> str:
-    return "select " + ", ".join(f"coalesce(cast({c} as varchar), '') as {c}" for c in table.column_names) + f" from {table.name}"
+    return f"select {export.text_columns(table)} from {table.name}"
 
 
 def _order(table: Table) -> str:
@@ -65,48 +62,20 @@ def ids(conn: duckdb.DuckDBPyConnection, name: str, limit: int = 500) -> list[st
 
 def row_key(table: Table, row: dict) -> str:
     """A row's record key as the audit trail spells it: the ID, 'a|b' for a link, 'org'."""
-    return "|".join(str(row.get(k, "")) for k in table.key) if table.key else "org"
-
-
-@dataclass(frozen=True)
-class Located:
-    """A validation error placed where the officer can find it: a row of the page they edited
-    (0-based), or another record of the table named by its key, or a row of another table."""
-
-    error: CellError
-    page_row: int | None
-    key: str | None
+    return edits.key_text(edits.row_key(table, row))
 
 
 def check_edits(conn: duckdb.DuckDBPyConnection, name: str, base: pd.DataFrame, edited: pd.DataFrame) -> list[Located]:
-    """Validate a page's edits merged into the whole inventory, without writing anything.
+    """What a save of the page's edits would refuse, each error placed on its page row (or at the
+    stored record it is about), without writing anything.
 
-    Used after a refused save to say *which* of the officer's rows each error is in: the merged
-    table is laid out as the untouched rows, then the editor's rows in the editor's order, so an
-    error's row number maps back to a page row.
+    The same judgement as `store.apply_edits` — the changed rows and a few key scans, never the
+    whole table — so it is cheap enough to run on demand; a refused save already carries this
+    list (`PageRefused.located`) and needs no second pass.
     """
     table = BY_NAME[name]
-    current = export.text_frames(conn)
-    mine = edited.to_dict("records")
-    on_page = {row_key(table, r) for r in base.to_dict("records")} | {row_key(table, r) for r in mine}
-    untouched = [r for r in current[name].to_dict("records") if row_key(table, r) not in on_page]
-    current[name] = pd.DataFrame(untouched + mine, columns=table.column_names)
-    raw = {}
-    for n, frame in current.items():
-        frame = frame.reset_index(drop=True)
-        frame.index = frame.index + 1
-        raw[n] = validation.RawTable(n, frame)
     try:
-        validation.validate(raw)
-    except ValidationFailed as exc:
-        return [_locate(e, name, table, untouched, len(mine)) for e in exc.errors]
+        edits.judge(conn, edits.diff(table, base, edited))
+    except edits.PageRefused as exc:
+        return exc.located
     return []
-
-
-def _locate(error: CellError, name: str, table: Table, untouched: list[dict], edited_rows: int) -> Located:
-    if error.file != name or error.row is None:
-        return Located(error, None, None)
-    if error.row <= len(untouched):
-        return Located(error, None, row_key(table, untouched[error.row - 1]))
-    position = error.row - len(untouched) - 1
-    return Located(error, position if position < edited_rows else None, None)

@@ -1,16 +1,22 @@
 """Writes to the inventory. Every write checks the actor's role, validates with the import
 models, and commits in one transaction together with its audit rows and a raised data version
-(cached readers key on it)."""
+(cached readers key on it).
+
+An import replaces every table. Everything else — a page saved in the workspace, a whole table
+saved, a version restored, a row added — is a change set (edits.py): only the rows it adds,
+changes or removes are judged and written, so its cost follows the rows changed, not the table.
+"""
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 
 import duckdb
 import pandas as pd
 
-from inventory import audit, export, references, validation
+from inventory import audit, edits, export
 from inventory.access import Actor, require
-from inventory.errors import InventoryError, ValidationFailed
+from inventory.errors import InventoryError
 from inventory.tables import BY_NAME, TABLES, Table
 
 
@@ -43,12 +49,10 @@ def _replace(conn: duckdb.DuckDBPyConnection, table: Table, frame: pd.DataFrame 
     the transaction: 150k-row tables came out empty. The count check below guards the class.)
     """
     cols = ", ".join(table.column_names)
-    types = dict(conn.execute("select column_name, data_type from duckdb_columns() "
-                              "where table_name = ? and database_name = current_database()", [table.name]).fetchall())
     rows = frame[table.column_names] if frame is not None else pd.DataFrame(columns=table.column_names, dtype=object)
     conn.register("incoming", rows)
     try:
-        staged = "(select " + ", ".join(f"cast({c} as {types[c]}) as {c}" for c in table.column_names) + " from incoming)"
+        staged = edits.staged(conn, table, "incoming")
         audit.record_diff(conn, table, staged, actor, action, version)
         conn.execute(f"delete from {table.name}")
         conn.execute(f"insert into {table.name} ({cols}) select * from {staged}")
@@ -73,63 +77,14 @@ def replace_all(conn: duckdb.DuckDBPyConnection, frames: dict[str, pd.DataFrame]
         return {t.name: _replace(conn, t, frames.get(t.name), who, action, version) for t in TABLES}
 
 
-def _numbered(frame: pd.DataFrame) -> pd.DataFrame:
-    frame = frame.reset_index(drop=True)
-    frame.index = frame.index + 1  # rows numbered as the editor shows them
-    return frame
-
-
-def save_table(conn: duckdb.DuckDBPyConnection, name: str, rows: pd.DataFrame, *,
-               actor: Actor | None = None, action: str = "edit") -> int:
-    """Replace one table with edited text rows, validated against the rest of the inventory.
-
-    The same models as import judge the rows, and references are checked both ways: a
-    deleted category that links still name is refused, just as in a file. Only the edited
-    table is read in full; the others contribute their stored IDs.
-    """
-    who = require(conn, actor, "editor")
-    table = BY_NAME[name]
-    edited = _numbered(rows.reindex(columns=table.column_names).fillna("").astype(str))
-    frame = validation.validate_table(table, validation.RawTable(name, edited), references.known_ids(conn, name))
-    if len(table.key) == 1:
-        stored = {r[0] for r in conn.execute(f"select {table.key[0]} from {name}").fetchall()}
-        broken = references.dangling(conn, table, stored - set(frame[table.key[0]]))
-        if broken:
-            raise ValidationFailed(broken)
-    with audit.write(conn, who, action) as version:
-        return _replace(conn, table, frame, who, action, version)
-
-
-def _keys(table: Table, frame: pd.DataFrame) -> pd.Series:
-    if not table.key:
-        return pd.Series(["org"] * len(frame), index=frame.index, dtype=object)
-    return frame[list(table.key)].astype(str).agg("|".join, axis=1)
-
-
-def _by_key(table: Table, frame: pd.DataFrame) -> dict[str, dict]:
-    frame = frame.reindex(columns=table.column_names).fillna("").astype(str)
-    return dict(zip(_keys(table, frame), frame.to_dict("records")))
-
-
-def apply_edits(conn: duckdb.DuckDBPyConnection, name: str, base: pd.DataFrame, edited: pd.DataFrame, *,
-                actor: Actor | None = None) -> int:
-    """Save what an editor changed in the rows it loaded (`base` → `edited`), merged into the
-    table as it is now, so other sessions' changes to other rows survive.
-
-    Optimistic check: if any row this editor changed or deleted is no longer as it was loaded,
-    or a row it added now exists, the save is refused with the other change; nothing is lost.
-    """
-    require(conn, actor, "editor")
-    table = BY_NAME[name]
-    loaded, mine = _by_key(table, base), _by_key(table, edited)
-    now = _by_key(table, export.text_frame(conn, table))
-    touched = {k for k in loaded if mine.get(k) != loaded[k]} | {k for k in mine if k not in loaded}
-    clashes = [k for k in sorted(touched) if now.get(k) != loaded.get(k)]
+def _conflicts(conn: duckdb.DuckDBPyConnection, changes: edits.Changes) -> None:
+    """EditConflict if a row the save deletes or rewrites is no longer as it was loaded."""
+    table = changes.table
+    now = edits.current(conn, table, changes.gone)
+    clashes = [k for k in sorted(changes.gone) if now.get(k) != changes.loaded[k]]
     if clashes:
-        raise EditConflict(name, [_conflict(conn, name, k, loaded.get(k), now.get(k)) for k in clashes])
-    merged = {k: v for k, v in now.items() if k not in touched}
-    merged.update({k: mine[k] for k in touched if k in mine})
-    return save_table(conn, name, pd.DataFrame(list(merged.values()), columns=table.column_names), actor=actor)
+        raise EditConflict(table.name, [_conflict(conn, table.name, edits.key_text(k), changes.loaded[k], now.get(k))
+                                        for k in clashes])
 
 
 def _conflict(conn, name: str, key: str, loaded: dict | None, now: dict | None) -> dict:
@@ -137,6 +92,52 @@ def _conflict(conn, name: str, key: str, loaded: dict | None, now: dict | None) 
                         "order by audit_id desc limit 1", [name, key]).fetchall()
     by, at = last[0] if last else (None, None)
     return {"key": key, "yours_loaded": loaded, "theirs_now": now, "by": by, "at": at}
+
+
+def _save(conn: duckdb.DuckDBPyConnection, who: Actor, action: str, changes_of: Callable[[], edits.Changes], *,
+          optimistic: bool = False) -> int:
+    """One change set in one transaction: conflicts (when `optimistic`), judgement, audit, write.
+
+    The change set is made inside the transaction, so what it is measured against (the stored
+    rows a restore or a whole-table save starts from) cannot move before it is written.
+    """
+    with audit.write(conn, who, action) as version:
+        changes = changes_of()
+        if optimistic:
+            _conflicts(conn, changes)
+        rows = edits.judge(conn, changes)
+        return edits.write(conn, changes, rows, who, action, version)
+
+
+def apply_edits(conn: duckdb.DuckDBPyConnection, name: str, base: pd.DataFrame, edited: pd.DataFrame, *,
+                actor: Actor | None = None) -> int:
+    """Save what an editor changed in the rows it loaded (`base` → `edited`, one page of text
+    rows): only those rows are judged and written, so other sessions' changes to other rows
+    survive and the cost does not grow with the table. Returns the number of records changed.
+
+    Optimistic check: if any row this editor changed or deleted is no longer as it was loaded,
+    the save is refused with the other change; nothing is lost. A row it added whose ID is
+    stored meanwhile is refused as a duplicate ID. Errors are edits.PageRefused, numbered by
+    page row (1 = the page's first row) and located for the editor.
+    """
+    who = require(conn, actor, "editor")
+    changes = edits.diff(BY_NAME[name], base, edited)
+    if changes.empty:
+        return 0
+    return _save(conn, who, "edit", lambda: changes, optimistic=True)
+
+
+def save_table(conn: duckdb.DuckDBPyConnection, name: str, rows: pd.DataFrame, *,
+               actor: Actor | None = None, action: str = "edit") -> int:
+    """Make one table hold exactly `rows` (text cells), validated against the rest of the inventory.
+
+    Measured against the table as stored, so only rows that differ are judged and written; errors
+    name rows by their position in `rows` (from 1). References are checked both ways: a deleted
+    category that links still name is refused, just as in a file.
+    """
+    who = require(conn, actor, "editor")
+    table = BY_NAME[name]
+    return _save(conn, who, action, lambda: edits.diff(table, export.text_frame(conn, table), rows))
 
 
 def _json_text(value) -> str:
@@ -147,29 +148,38 @@ def _json_text(value) -> str:
     return str(value)
 
 
+def _fields(value) -> dict | None:
+    if value is None or (isinstance(value, float) and pd.isna(value)):
+        return None
+    return {c: _json_text(v) for c, v in json.loads(value).items()}
+
+
 def restore_version(conn: duckdb.DuckDBPyConnection, audit_id: int, *, actor: Actor | None = None) -> int:
-    """Put one record back as it was right after the audited change `audit_id` (validated)."""
-    require(conn, actor, "editor")
+    """Put one record back as it was right after the audited change `audit_id` (validated like
+    an edit of that one record: only it is read, judged and written)."""
+    who = require(conn, actor, "editor")
     entry = audit.entry(conn, audit_id)
     if entry is None or entry["table_name"] not in BY_NAME:
         raise InventoryError(f"no inventory version {audit_id} / 版 {audit_id} はありません")
     table = BY_NAME[entry["table_name"]]
-    rows = _by_key(table, export.text_frame(conn, table))
-    after = entry["after"]
-    if after is None or (isinstance(after, float) and pd.isna(after)):
-        rows.pop(entry["record_key"], None)
-    else:
-        rows[entry["record_key"]] = {c: _json_text(v) for c, v in json.loads(after).items()}
-    frame = pd.DataFrame(list(rows.values()), columns=table.column_names)
-    return save_table(conn, table.name, frame, actor=actor, action="restore")
+    after = _fields(entry["after"])
+    key = edits.row_key(table, after or _fields(entry["before"]) or {})
+
+    def changes() -> edits.Changes:
+        now = export.text_frame(conn, table) if not table.key else \
+            pd.DataFrame(list(edits.current(conn, table, [key]).values()), columns=table.column_names)
+        return edits.diff(table, now, pd.DataFrame([after] if after is not None else [], columns=table.column_names))
+
+    return _save(conn, who, "restore", changes)
 
 
 def add_row(conn: duckdb.DuckDBPyConnection, name: str, row: dict[str, str], *, actor: Actor | None = None) -> int:
     """Append one row of text cells to a table (e.g. a control added on the Controls screen).
 
-    Judged exactly like a workspace save of the whole table, so an error in the new row is
-    reported as the table's last row (current row count + 1).
+    Judged like a page save that adds one row: an ID already stored is a duplicate, and the
+    row's errors are numbered as row 1.
     """
-    current = export.text_frame(conn, BY_NAME[name])
+    who = require(conn, actor, "editor")
+    table = BY_NAME[name]
     added = pd.DataFrame([{k: "" if v is None else str(v) for k, v in row.items()}])
-    return save_table(conn, name, pd.concat([current, added], ignore_index=True), actor=actor)
+    return _save(conn, who, "edit", lambda: edits.diff(table, pd.DataFrame(columns=table.column_names), added))

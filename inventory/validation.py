@@ -1,6 +1,8 @@
 """From raw text frames to typed frames, or a complete list of what is wrong.
 
-Every write path (file import, workspace save) goes through `validate`, so a value that an
+Every write path goes through the same models: an import validates whole tables together
+(`validate`); a save of a few rows (workspace page, restore, added row) judges just those rows
+with `check_rows`, given the IDs they name as looked up in the stored tables. So a value that an
 import would refuse can never be typed into the editor either.
 """
 from __future__ import annotations
@@ -23,6 +25,11 @@ class RawTable:
 
     label: str  # how errors name the file: "categories.csv" or "book.xlsx[categories]"
     frame: pd.DataFrame
+
+
+MSG_DUPLICATE_LINK = "duplicate link / 同じ組み合わせが重複しています"
+MSG_STORED_ID = "duplicate ID: already in the table / このIDは既に登録されています"
+MSG_STORED_LINK = "duplicate link: already in the table / この組み合わせは既に登録されています"
 
 
 def normalize(table: Table, frame: pd.DataFrame) -> pd.DataFrame:
@@ -66,23 +73,45 @@ def _cell_errors(label: str, frame: pd.DataFrame, exc: pa.errors.SchemaErrors) -
     return errors
 
 
-def check(raw: dict[str, RawTable], known: dict[str, set[str]] | None = None) -> list[CellError]:
-    """Every error in a set of tables validated together (references resolve among them and,
-    for tables not in `raw`, among the `known` IDs of the stored inventory)."""
-    refs = {**(known or {}), **_reference_sets(raw)}
-    catalog_ids = set(measures()["measure_id"])
+def too_many_rows(table: Table, label: str, rows: int) -> list[CellError]:
+    if table.max_rows is None or rows <= table.max_rows:
+        return []
+    return [CellError(label, None, None, None, f"at most {table.max_rows} row(s) allowed / 最大 {table.max_rows} 行です")]
+
+
+def check_rows(table: Table, item: RawTable, refs: dict[str, set[str]]) -> list[CellError]:
+    """The model's errors in some normalized rows of one table, references resolved against
+    exactly `refs` (a save of a few rows brings the IDs they name; see references.resolvable)."""
+    try:
+        models.schema(table, item.frame, refs, set(measures()["measure_id"])).validate(item.frame, lazy=True)
+    except pa.errors.SchemaErrors as exc:
+        return _cell_errors(item.label, item.frame, exc)
+    return []
+
+
+def check(raw: dict[str, RawTable]) -> list[CellError]:
+    """Every error in a set of whole tables validated together (references resolve among them)."""
+    refs = _reference_sets(raw)
     errors: list[CellError] = []
     for table in TABLES:
-        if table.name not in raw:
-            continue
-        item = raw[table.name]
-        if table.max_rows is not None and len(item.frame) > table.max_rows:
-            errors.append(CellError(item.label, None, None, None,
-                                    f"at most {table.max_rows} row(s) allowed / 最大 {table.max_rows} 行です"))
-        try:
-            models.schema(table, item.frame, refs, catalog_ids).validate(item.frame, lazy=True)
-        except pa.errors.SchemaErrors as exc:
-            errors.extend(_cell_errors(item.label, item.frame, exc))
+        if table.name in raw:
+            item = raw[table.name]
+            errors += too_many_rows(table, item.label, len(item.frame)) + check_rows(table, item, refs)
+    return errors
+
+
+def duplicate_keys(table: Table, label: str, keys: pd.Series, frame: pd.DataFrame,
+                   stored: set[tuple[str, ...]] = frozenset()) -> list[CellError]:
+    """Rows whose key (a tuple per row of `frame`) repeats among them or is already `stored`:
+    an ID twice, or a link twice. Blamed on the last key column, as the models blame an ID."""
+    column = table.key[-1]
+    repeated = keys.duplicated(keep=False)
+    errors = []
+    for row, key in keys.items():
+        if repeated[row] or key in stored:
+            message = (MSG_DUPLICATE_LINK if table.link else models.MSG_UNIQUE) if repeated[row] else \
+                (MSG_STORED_LINK if table.link else MSG_STORED_ID)
+            errors.append(CellError(label, row, column, str(frame.at[row, column]), message))
     return errors
 
 
@@ -119,12 +148,3 @@ def validate(raw: dict[str, RawTable]) -> dict[str, pd.DataFrame]:
         raise ValidationFailed(errors)
     empty = pd.DataFrame(dtype=str)
     return {t.name: typed(t, raw[t.name].frame if t.name in raw else empty) for t in TABLES}
-
-
-def validate_table(table: Table, item: RawTable, known: dict[str, set[str]]) -> pd.DataFrame:
-    """One edited table as typed rows, its references resolved against `known` stored IDs."""
-    frame = normalize(table, item.frame)
-    errors = check({table.name: RawTable(item.label, frame)}, known)
-    if errors:
-        raise ValidationFailed(errors)
-    return typed(table, frame)

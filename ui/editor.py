@@ -2,9 +2,10 @@
 
 The editor shows a *snapshot* of the page (the rows as loaded, kept in session state as the
 editor's own model, at most one page) so that a rerun never shifts an unsaved edit onto another
-row. A save hands the snapshot and the edited rows to `store.apply_edits`, which merges them into
-the whole table as it is now, validates everything with the import models, and refuses rows that
-someone else changed meanwhile. Paging and search are locked while edits are pending.
+row. A save hands the snapshot and the edited rows to `store.apply_edits`, which judges the rows
+the page added or changed with the import models (checking keys and references against the stored
+table in SQL), writes only those, and refuses rows that someone else changed meanwhile. Paging and
+search are locked while edits are pending.
 """
 from __future__ import annotations
 
@@ -108,10 +109,10 @@ def _save(name: str, snap: dict, edited_text: pd.DataFrame) -> None:
     conn = data.conn()
     st.session_state.pop(f"ws_conflict_{name}", None)
     try:
-        with st.spinner(t("ws_saving")):  # every save re-validates the whole inventory
+        with st.spinner(t("ws_saving")):  # judges and writes only the rows this page changed
             store.apply_edits(conn, name, snap["base"], edited_text, actor=data.actor())
-    except ValidationFailed as exc:
-        located = browse.check_edits(conn, name, snap["base"], edited_text) or [browse.Located(e, None, None) for e in exc.errors]
+    except ValidationFailed as exc:  # a page refusal already says which page row each error is on
+        located = getattr(exc, "located", None) or [browse.Located(e, None, None) for e in exc.errors]
         st.session_state[f"ws_errors_{name}"] = _error_rows(name, located, edited_text)
         return
     except store.EditConflict as exc:  # every clashing row, field by field, with who changed it and when
