@@ -1,11 +1,11 @@
 """How long one workspace save of one edited row takes at scale, per table.
 
-    python -m bench.save [--preset enterprise10] [--work DIR] [--repeats 3]
+    python -m bench.save [--preset enterprise10] [--work DIR] [--repeats 3] [--rows 1]
 
 The inventory is generated and imported once into WORK (default /tmp/bench-save) and reused by
 later runs, because importing a million links takes minutes and is not what is measured here.
-Each repeat loads the first page (50 rows) the way the editor does, changes one row and saves it
-through `store.apply_edits`; the median time is printed. Figures are printed, never asserted:
+Each repeat loads the first page (50 rows) the way the editor does, changes one row (or `--rows`)
+and saves it through `store.apply_edits`; the median time is printed. Figures are printed, never asserted:
 absolute times on a shared machine are noise, but seconds against tens of seconds is not.
 """
 from __future__ import annotations
@@ -38,25 +38,27 @@ def inventory(work: Path, preset: str) -> Path:
     return path
 
 
-def _edit(conn, name: str, base, attempt: int):
-    """The page with one row changed: a text cell, or for a link its system (one not yet linked)."""
+def _edit(conn, name: str, base, rows: int, attempt: int):
+    """The page with its first `rows` rows changed: a text cell, or for a link its system (one
+    the category is not yet linked to)."""
     edited = base.copy()
-    if name == "category_systems":
-        category = edited.loc[0, "category_id"]
-        free = conn.execute("select system_id from systems where system_id not in "
-                            "(select system_id from category_systems where category_id = ?) "
-                            "order by system_id limit 1 offset ?", [category, attempt]).fetchall()[0][0]
-        edited.loc[0, "system_id"] = free
-    else:
-        edited.loc[0, "owner"] = f"bench owner {time.time_ns()}"
+    for i in range(rows):
+        if name == "category_systems":
+            category = edited.loc[i, "category_id"]
+            free = conn.execute("select system_id from systems where system_id not in "
+                                "(select system_id from category_systems where category_id = ?) "
+                                "order by system_id limit 1 offset ?", [category, attempt * rows + i]).fetchall()[0][0]
+            edited.loc[i, "system_id"] = free
+        else:
+            edited.loc[i, "owner"] = f"bench owner {time.time_ns()}"
     return edited
 
 
-def one_row_save(conn, name: str, repeats: int) -> list[float]:
+def page_save(conn, name: str, rows: int, repeats: int) -> list[float]:
     times = []
     for attempt in range(repeats):
         base = browse.page(conn, name, "", 0, 50)
-        edited = _edit(conn, name, base, attempt)
+        edited = _edit(conn, name, base, rows, attempt)
         started = time.perf_counter()
         store.apply_edits(conn, name, base, edited)
         times.append(time.perf_counter() - started)
@@ -69,6 +71,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--work", type=Path, default=Path("/tmp/bench-save"))
     parser.add_argument("--repeats", type=int, default=3)
     parser.add_argument("--tables", nargs="*", default=list(TABLES), choices=TABLES)
+    parser.add_argument("--rows", type=int, default=1, help="rows of the 50-row page to change (default 1)")
     args = parser.parse_args(argv)
     args.work.mkdir(parents=True, exist_ok=True)
     started = time.perf_counter()
@@ -76,10 +79,10 @@ def main(argv: list[str] | None = None) -> int:
     print(f"inventory {path} ready in {time.perf_counter() - started:.1f}s")
     conn = db.connect(path)
     try:
-        print("| table | rows | one-row save, median | each |\n|---|---:|---:|---|")
+        print(f"| table | rows | {args.rows}-row save, median | each |\n|---|---:|---:|---|")
         for name in args.tables:
             rows = browse.count(conn, name)
-            times = one_row_save(conn, name, args.repeats)
+            times = page_save(conn, name, args.rows, args.repeats)
             print(f"| {name} | {rows:,} | {statistics.median(times):.3f}s | "
                   f"{', '.join(f'{t:.3f}' for t in times)} |", flush=True)
     finally:
