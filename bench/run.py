@@ -33,13 +33,16 @@ SCAN_FLOOR = """
 """
 
 
-def median_time(work, repeats: int) -> float:
-    times = []
+def paired_times(first, second, repeats: int) -> tuple[float, float]:
+    """Median times of two pieces of work run alternately, so that a change in the machine's load
+    during the run weighs on both sides of a ratio alike."""
+    times: tuple[list[float], list[float]] = ([], [])
     for _ in range(repeats):
-        started = time.perf_counter()
-        work()
-        times.append(time.perf_counter() - started)
-    return statistics.median(times)
+        for work, bucket in ((first, times[0]), (second, times[1])):
+            started = time.perf_counter()
+            work()
+            bucket.append(time.perf_counter() - started)
+    return statistics.median(times[0]), statistics.median(times[1])
 
 
 def fresh_db(folder: Path, name: str) -> Path:
@@ -65,7 +68,7 @@ def import_ratio(source: Path, work: Path, repeats: int) -> tuple[float, float]:
             conn.execute(f"create table {csv_file.stem} as select * from read_csv(?, header = true)", [str(csv_file)])
         conn.close()
 
-    return median_time(ours, repeats), median_time(raw, repeats)
+    return paired_times(ours, raw, repeats)
 
 
 def loaded(source: Path, work: Path, name: str) -> Path:
@@ -79,12 +82,10 @@ def loaded(source: Path, work: Path, name: str) -> Path:
 def check_times(path: Path, repeats: int) -> tuple[float, float]:
     conn = db.connect(path, read_only=True)
     try:
-        rules.findings(conn, AS_OF)  # warm: catalog registration, plan caches
-        check = median_time(lambda: rules.findings(conn, AS_OF), repeats)
-        floor = median_time(lambda: conn.execute(SCAN_FLOOR).fetchall(), repeats)
+        rules.findings(conn, AS_OF)  # warm: the evaluator's cursors, catalog tables and macros
+        return paired_times(lambda: rules.findings(conn, AS_OF), lambda: conn.execute(SCAN_FLOOR).fetchall(), repeats)
     finally:
         conn.close()
-    return check, floor
 
 
 def overview_time(path: Path, repeats: int) -> float:
