@@ -62,16 +62,18 @@ def frame_from_records(records: list[list[str]], label: str) -> pd.DataFrame:
     names = [h.strip() for h in records[0]]
     errors = [CellError(label, 1, n, n, "column appears twice / 列が重複しています")
               for n in sorted({n for n in names if names.count(n) > 1})]
-    body, index = [], []
+    body, index, width = [], [], len(names)
     for number, record in enumerate(records[1:], start=2):
-        if not any(cell.strip() for cell in record):
+        if not "".join(record).strip():  # blank record (a cell of only spaces is blank too)
             continue
-        if len(record) > len(names):
-            errors.append(CellError(label, number, None, ",".join(record[len(names):]),
-                                    f"{len(record)} fields but the header has {len(names)} (an unquoted comma?) "
-                                    f"/ 見出しより列が多い行です（カンマを含む値は引用符で囲んでください）"))
-            continue
-        body.append(record + [""] * (len(names) - len(record)))
+        if len(record) != width:
+            if len(record) > width:
+                errors.append(CellError(label, number, None, ",".join(record[width:]),
+                                        f"{len(record)} fields but the header has {width} (an unquoted comma?) "
+                                        f"/ 見出しより列が多い行です（カンマを含む値は引用符で囲んでください）"))
+                continue
+            record = record + [""] * (width - len(record))
+        body.append(record)
         index.append(number)
     if errors:
         raise ValidationFailed(errors)
