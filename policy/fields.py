@@ -44,7 +44,28 @@ def mention_negated(text: str, start: int, end: int, lex: Lexicon) -> bool:
         clause_start = m.end()
     if lex.negated_collect.search(text, clause_start, start):
         return True
+    if _en_passive_negated(text, end, lex):
+        return True
     return bool(lex.negated_collect_ja.search(_ja_tail(text, end)))
+
+
+_EN_TAIL_STOP = re.compile(r"[,;:.。]|\b(but|however|whereas|while|which|that|who)\b", re.I)
+_AUX = re.compile(r"\b(is|are|was|were|will|shall|can)\b", re.I)
+
+
+def _en_passive_negated(text: str, end: int, lex: Lexicon) -> bool:
+    """'Your card number is entered on the agent's form and is never received or stored by us': the
+    negation follows the mention, as the clause's first predicate or one joined by 'and' to it (the same
+    subject); 'your name is collected and your card number is not stored' does not negate the name."""
+    stop = _EN_TAIL_STOP.search(text, end)
+    tail = text[end:stop.start() if stop else len(text)][:120]
+    first = _AUX.search(tail)
+    if first is None:
+        return False
+    if lex.negated_collect_passive.match(tail, first.start()):
+        return True
+    return any(lex.negated_collect_passive.match(tail, m.end())
+               for m in re.finditer(r"\band\s+", tail) if m.start() > first.start())
 
 
 def _ja_tail(text: str, end: int) -> str:
@@ -57,7 +78,14 @@ def _ja_tail(text: str, end: int) -> str:
 
 
 def _skipped(seg: Segment, lex: Lexicon) -> bool:
-    return bool(seg.flags & {"definition", "exception", "table_header"}) or bool(lex.definition.search(seg.text))
+    return bool(seg.flags & {"definition", "exception", "table_header", "question"}) or bool(lex.definition.search(seg.text))
+
+
+def _request_identity(seg: Segment, lex: Lexicon) -> bool:
+    """Identity verification for a rights request (「お申出の際には、ご本人確認のため、…運転免許証等の写しを
+    同封してください」): the items named are checked, not collected as a practice."""
+    return bool(lex.request_identity.search(seg.text)) and bool(lex.request_word.search(seg.text)) \
+        and not lex.request_other.search(seg.text)
 
 
 def categories(index: Index, lex: Lexicon, ev: Evidence) -> set[str]:
@@ -69,7 +97,7 @@ def categories(index: Index, lex: Lexicon, ev: Evidence) -> set[str]:
             seg = segs[i]
             if i not in usable:  # a question ("Do you keep my card number?") declares nothing
                 usable[i] = not _skipped(seg, lex) and "neg_collect" not in seg.flags \
-                    and not seg.text.rstrip("*_ ").endswith(("?", "？"))
+                    and not _request_identity(seg, lex)
             if not usable[i] or (cat.skip and cat.skip.search(seg.text)):
                 continue
             for m in hits:

@@ -76,8 +76,12 @@ class Lexicon:
         self.raw = data
         self.definition = union(data["definition"])
         self.lead_in = union(data["lead_in"])
+        self.request_identity = union(data["request_identity"]["verify"])
+        self.request_word = union(data["request_identity"]["request"])
+        self.request_other = union(data["request_identity"]["other_occasion"])
         self.negated_collect = union(data["negated_collect"])
         self.negated_collect_ja = union(data["negated_collect_ja"])
+        self.negated_collect_passive = union(data["negated_collect_passive"])
         self.exception = union(data["exception"])
         self.conditional = union(data["conditional"])
         self.categories = tuple(
@@ -109,11 +113,13 @@ class Lexicon:
         self.provision_receive = union(pv["receive_en"])
         self.provision_negated = union([pv["negated_en"], pv["negated_ja"]])
         self.provision_not = union(pv["not"])
+        self.provision_consignee = union(pv["consignee"])
         self.provision_not_before = union(pv["not_before"])
         fo = data["foreign"]
         self.foreign = union(fo["cue"])
         self.foreign_not = union(fo["not"])
         self.foreign_negated = union(fo["negated"])
+        self.foreign_anaphor = union(fo["anaphor"])
         self.routes = {route: union(pats) for route, pats in fo["routes"].items()}
         rg = data["rights"]
         self.rights_context = union(rg["context"])

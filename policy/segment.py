@@ -47,6 +47,9 @@ _NOT_HEADING_START = re.compile(
 _JA_ITEM_END = re.compile(r"(ため|こと|場合|とき|等|情報|など|もの)[。．]?$")
 _FINAL_PUNCT = re.compile(r"[.。;；,、]$")
 _ENUMERATES = re.compile(r"such as|including|e\.g\.|、[^、]*、|等の|などの", re.I)
+# A question ("Do you keep my card number?", 「外国で情報が扱われることはありますか。」, "Q3. …") asks about a
+# practice; the answer after it is what declares one, so a question sentence declares nothing.
+_QUESTION = re.compile(r"[?？][\s*_」』）)]*$|(ます|です|でしょう|ません|の)か[。\s*_]*$|^\W*Q\s*\d*\s*[.．:：)）]", re.I)
 
 
 @dataclass
@@ -297,6 +300,8 @@ def segments_of(text: str, lex: Lexicon, html_headings: set[int] | None = None) 
             flags = set(line_flags.get(line.idx, ()))
             if line.table_header:
                 flags.add("table_header")
+            if _QUESTION.search(text[a:b]):
+                flags.add("question")
             segments.append(Segment(a, b, text[a:b], line.idx, line.heading, flags, section))
     return lines, segments
 

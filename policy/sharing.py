@@ -57,7 +57,7 @@ def normalize_party(name: str) -> str:
 
 def outsourcing(segs: list[Segment], lex: Lexicon, ev: Evidence) -> bool:
     for seg in segs:
-        if seg.heading or seg.flags & {"definition"}:
+        if seg.heading or seg.flags & {"definition", "question"}:
             continue  # a heading "Outsourcing" is a topic; the sentences under it say what happens
         cleaned = lex.outsourcing_not.sub(lambda m: " " * len(m.group()), seg.text)
         if lex.outsourcing.search(cleaned) and not lex.outsourcing_negated.search(cleaned):
@@ -73,17 +73,29 @@ def _conditional(clause_text: str, verb_start: int, lex: Lexicon) -> bool:
     return comma is None or verb_start < comma.start()
 
 
+def _consignment(text: str, lex: Lexicon) -> bool:
+    """A sentence whose recipient is a consignee gives data to someone who is not a third party (Art. 27(5)(i)):
+    「委託先に提供します」, "service providers who help us operate". A mere
+    mention of outsourcing beside a real recipient (「業務委託先及び他の医療機関への提供」) is not enough. Being a
+    consignee and passing data back to the principal or where it directs (「委託元である市に報告します」, "on the
+    customer's instructions") is not provision either, so the consignee forms that outsourcing() ignores
+    count here. A negated cue ("we do not outsource") says nothing of the recipient."""
+    if lex.outsourcing_not.search(text):  # a consignee, acting on its principal's instructions
+        return True
+    return bool(lex.provision_consignee.search(text)) and not lex.outsourcing_negated.search(text)
+
+
 def affirmative_provision(seg: Segment, lex: Lexicon) -> bool:
     """Does this sentence say that the operator gives personal data to a third party (or uses it
     jointly with other companies)?"""
-    if seg.heading or seg.flags & {"exception", "definition", "neg_collect"} or lex.definition.search(seg.text):
+    if seg.heading or seg.flags & {"exception", "definition", "neg_collect", "question"} or lex.definition.search(seg.text):
         return False
     text = seg.text
     joint = lex.provision_joint.search(text)
     if joint and not lex.provision_joint_negated.search(text) and not lex.exception.search(text) \
             and not _conditional(text, joint.start(), lex):
         return True
-    if lex.provision_not.search(text):
+    if lex.provision_not.search(text) or _consignment(text, lex):
         return False
     pos = 0
     bounds = [m.start() for m in _CLAUSES.finditer(text)] + [len(text)]
@@ -124,9 +136,10 @@ def affirmative_provision(seg: Segment, lex: Lexicon) -> bool:
     return False
 
 
-def provision(segs: list[Segment], lex: Lexicon, ev: Evidence) -> bool:
-    for seg in segs:
-        if affirmative_provision(seg, lex):
+def provision(segs: list[Segment], lex: Lexicon, ev: Evidence, provided: set[int] | None = None) -> bool:
+    """`provided`: the indices of affirmative-provision sentences, when already known."""
+    for i, seg in enumerate(segs):
+        if (i in provided) if provided is not None else affirmative_provision(seg, lex):
             ev.add("third_party_provision", True, seg)
     return ev.has("third_party_provision")
 
@@ -136,15 +149,25 @@ def foreign(segs: list[Segment], lex: Lexicon, ev: Evidence) -> tuple[str, list[
     routes: set[str] = set()
     mentioned = False
     codes: list[str] = []
+    previous: Segment | None = None  # the last sentence that spoke of foreign handling
     for seg in segs:
-        if seg.heading or seg.flags & {"definition"}:
+        if seg.heading or seg.flags & {"definition", "question"}:
             continue
         text = lex.foreign_not.sub(lambda m: " " * len(m.group()), seg.text)
         named = [code for code, _, _ in countries.find(text) if code != "JP"]
-        # a sentence under a "foreign countries" heading speaks of foreign handling
+        # a sentence under a "foreign countries" heading speaks of foreign handling, and so does the next
+        # sentence of the same paragraph when it points back at the foreign recipient (当該事業者, "the contractor")
         cue = bool(lex.foreign.search(text)) or bool(lex.foreign.search(seg.section))
+        follows = previous is not None and previous.line == seg.line and bool(lex.foreign_anaphor.search(text))
         if not cue and not named:
+            # only the routes a recipient has (adequacy, equivalent measures): "the contractor has agreed
+            # to …" is not the person's consent
+            carried = [r for r in ("adequacy", "equivalent_measures") if lex.routes[r].search(text)]
+            if follows and carried and not lex.foreign_negated.search(text) and "exception" not in seg.flags:
+                routes.add(carried[0])
+                ev.add("foreign_transfer", carried[0], seg)
             continue
+        previous = seg
         routes_here = [r for r in ROUTE_PRIORITY
                        if lex.routes[r].search(_EXCLUDED.sub(" ", text) if r == "adequacy" else text)]
         route = routes_here[0] if routes_here else None

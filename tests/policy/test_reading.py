@@ -185,3 +185,155 @@ def test_twenty_pages_in_well_under_a_second():
     start = time.perf_counter()
     scan_text(text)
     assert time.perf_counter() - start < 1.0
+
+
+# --- rules added with the second blind set (tests/policy/blind2, odd files) --------------------------
+
+def test_a_question_declares_nothing_but_its_answer_does():
+    r = scan_text("Q9. 外国で情報が扱われることはありますか。\nA. 当社の業務は国内で完結しており、個人データを外国にある第三者に"
+                  "提供することはありません。\nQ5. 病歴も収録されているのですか。\n")
+    assert (r["foreign_transfer"], r["categories"]) == ("none_stated", [])
+    r = scan_text("Do you share my data with advertisers?\nYes. We share your e-mail address with advertisers.\n")
+    assert r["third_party_provision"] is True and r["categories"] == ["email_address"]
+    assert scan_text("Do you share my data with advertisers?")["third_party_provision"] is False
+
+
+def test_identity_verification_for_a_request_declares_no_category():
+    for text in ("お申出の際には、ご本人確認のため、氏名、生年月日をご記入のうえ、運転免許証の写しを同封してください。",
+                 "To verify your identity, please enclose a copy of your passport with your request."):
+        assert scan_text(text)["categories"] == [], text
+    # the same check at registration, or an identity check required by business law, is collection
+    r = scan_text("会員登録の際、ご本人確認のため、運転免許証の画像をご提出いただきます。")
+    assert "identity_document" in r["categories"]
+    r = scan_text("When registering as a member, or when responding to a request, we verify your identity by your "
+                  "date of birth.")
+    assert "date_of_birth" in r["categories"]
+
+
+def test_english_passive_negation_after_the_mention():
+    r = scan_text("Your card number is entered directly on the secure form of our payment agent and is never "
+                  "received or stored by the Company.")
+    assert r["categories"] == []
+    assert scan_text("Card details are not collected by us.")["categories"] == []
+    # the negation must govern the mention: another subject's predicate does not
+    assert scan_text("Your name is collected and your card number is not stored.")["categories"] == ["name"]
+
+
+def test_an_employer_named_as_a_recipient_is_not_data():
+    r = scan_text("We will not give your information to anyone outside the clinic, including your family, "
+                  "your employer or your school, without your consent.")
+    assert "employer" not in r["categories"]
+    assert scan_text("We collect the name of your employer.")["categories"] == ["employer"]
+
+
+def test_clinical_photographs_are_medical_records_not_photos():
+    assert "photo" not in scan_text("Your dental records: X-ray images, intraoral photographs and impressions.")[
+        "categories"]
+    assert "photo" not in scan_text("診療録、レントゲン写真及び口腔内写真を保管します。")["categories"]
+    assert "photo" in scan_text("We collect a photograph of your face for the membership card.")["categories"]
+    assert "photo" in scan_text("会員証に印刷する顔写真をお預かりします。")["categories"]
+
+
+def test_special_care_consent_for_them_in_the_next_sentence():
+    r = scan_text("Your medical history and treatment records are special care-required personal information. "
+                  "We obtain them with your consent when you sign the questionnaire.")
+    assert r["special_care"] == "collected_with_consent"
+    r = scan_text("障害の有無については、ご本人の同意を得た上で、合理的配慮のためにお伺いします。")
+    assert r["special_care"] == "collected_with_consent"
+    r = scan_text("Your medical history is special care-required personal information. We keep them safe.")
+    assert r["special_care"] == "not_stated"
+
+
+def test_seeing_records_or_a_copy_is_disclosure():
+    assert scan_text("You may ask to see your dental records or to receive a copy of them.")["rights"] == [
+        "disclosure"]
+    assert scan_text("You can see the weather forecast on our website.")["rights"] == []
+
+
+def test_a_named_responsible_person_and_incident_reports_are_organizational():
+    for text in ("The Director is responsible for the handling of patient information.",
+                 "Any lost document or other incident is reported to the Director the same day."):
+        assert scan_text(text)["safeguards"]["organizational"] is True, text
+    assert scan_text("You are responsible for the management of your password and account information.")[
+        "safeguards"]["organizational"] is False
+
+
+def test_reviewing_a_foreign_protection_system_is_external_environment():
+    r = scan_text("We have reviewed the personal information protection systems of Canada and the United States, "
+                  "where our shop data is stored.")
+    assert r["safeguards"]["external_environment"] is True
+    # information given to obtain consent to a foreign provision is not (blind2 README)
+    r = scan_text("Before you consent, a screen explains the personal information protection system of the "
+                  "Philippines and how it differs from the Act.")
+    assert r["safeguards"]["external_environment"] is False
+
+
+def test_contact_contents_and_things_you_buy():
+    assert scan_text("お問い合わせ、ご相談及び苦情の内容を記録します。")["categories"] == ["inquiry_content"]
+    assert "inquiry_content" in scan_text("We keep the content of your questions to our support team.")["categories"]
+    assert "purchase_history" in scan_text("We record the lesson plans and tickets you buy.")["categories"]
+    assert "purchase_history" not in scan_text("Read the terms before you buy.")["categories"]
+
+
+def test_a_representatives_address_is_data_for_a_company_information_business():
+    r = scan_text("当社は、企業の代表者の住所（商業登記簿に記載されたもの）を取り扱っています。")
+    assert "postal_address" in r["categories"]
+    assert scan_text("事業者の名称、住所及び代表者の氏名：株式会社例示")["categories"] == []
+
+
+def test_japanese_provision_to_typed_recipients_by_any_verb_of_giving():
+    for text in ("当社は、ご本人の同意を得て、提携するホテルに氏名及び連絡先を提供します。",
+                 "お客様の情報は、ご予約のため宿泊施設に提供されます。",
+                 "本サービスでは、利用者の端末から以下の事業者に利用者情報が送信され、提供されます。",
+                 "当社ウェブサイトでは、広告配信のため、閲覧履歴等の情報をGoogle LLCに送信しています。",
+                 "共同利用する者の範囲：当社グループ各社"):
+        assert scan_text(text)["third_party_provision"] is True, text
+    for text in ("提携先にお客様の情報をお渡しする場合には、事前にご本人の同意をいただきます。",
+                 "紹介先の病院に診療情報を提供する際は、事前にご本人の了解を得ます。",
+                 "お客様が当社に送信した情報は、当社のサーバに保存されます。",
+                 "当社は、お客様にサービスを提供します。",
+                 "委託先に提供する個人データは、委託業務の遂行に必要な範囲に限ります。"):
+        assert scan_text(text)["third_party_provision"] is False, text
+
+
+def test_english_provision_sent_to_named_or_typed_recipients():
+    for text in ("Information about your visit is sent to Google and used by Google for advertising.",
+                 "We share your information with Luzon Tutors Corporation, an independent company, with your "
+                 "consent.",
+                 "Your employer receives your attendance records.",
+                 "Scope of joint users: our parent company and its subsidiaries"):
+        assert scan_text(text)["third_party_provision"] is True, text
+    for text in ("We may share aggregated statistics with partners.",
+                 "We share your information with service providers who help us operate the service.",
+                 "We provide personal data to our contractors for delivery.",
+                 "Before we send your records to a referral hospital, we will ask for your permission."):
+        assert scan_text(text)["third_party_provision"] is False, text
+
+
+def test_outsourcing_to_one_provider_and_its_negation():
+    for text in ("We use a cloud hosting provider to store your data.",
+                 "Payments are processed by our payment processor.",
+                 "Some services are provided by external companies under contract with us.",
+                 "当社は、発送業務を外注しています。"):
+        assert scan_text(text)["outsourcing"] is True, text
+    for text in ("We do not use contractors to handle personal information.",
+                 "Customer Data is processed by us as a consignee of the customer.",
+                 "顧客企業の委託を受けて個人データを取り扱う場合、当社は委託先として取り扱います。"):
+        assert scan_text(text)["outsourcing"] is False, text
+
+
+def test_naming_the_eu_is_not_adequacy_and_a_route_may_follow_in_the_next_sentence():
+    r = scan_text("当社は、EU加盟国であるドイツの事業者に個人データを提供しています。")
+    assert (r["foreign_transfer"], r["countries"]) == ("mentioned_without_safeguards", ["DE"])
+    r = scan_text("Germany is a member state of the EU, which the Personal Information Protection Commission has "
+                  "designated as having standards equivalent to Japan.")
+    assert r["foreign_transfer"] == "adequacy"
+    r = scan_text("当社は、米国に所在するクラウド事業者に個人データの取扱いを委託しています。当該事業者は、個人情報保護委員会規則で"
+                  "定める基準に適合する体制を整備しています。")
+    assert (r["foreign_transfer"], r["countries"]) == ("equivalent_measures", ["US"])
+    # a recipient's agreement is not the person's consent, and an unrelated paragraph carries nothing
+    r = scan_text("Our contractor in Vietnam handles support. The contractor has agreed to our rules.")
+    assert r["foreign_transfer"] == "mentioned_without_safeguards"
+    r = scan_text("Our contractor in Vietnam handles support.\nThe contractor has a system conforming to the "
+                  "standards prescribed by the PPC Rules.")
+    assert r["foreign_transfer"] == "mentioned_without_safeguards"
