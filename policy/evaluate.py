@@ -203,7 +203,7 @@ def main(argv: list[str] | None = None) -> int:
         return summary(expand(args.group))
     result = evaluate(cases(expand(args.group)))
     print(f"{len(result['cases'])} policies: {', '.join(result['cases'])}")
-    if not any(c.startswith("seed_") for c in result["cases"]):
+    if "seed" in expand(args.group) and not any(c.startswith("seed_") for c in result["cases"]):
         print(f"(seed policies not found in {seeds_dir()}; corpus only)")
     print(f"\n{'field':<24}{'precision':>10}{'recall':>8}{'F1':>7}")
     for f, v in result["fields"].items():
