@@ -10,7 +10,7 @@ import duckdb
 import pandas as pd
 
 from inventory import edits, export
-from inventory.edits import Located  # noqa: F401 (the editor places errors with it)
+from inventory.edits import Located  # the editor places errors with browse.Located
 from inventory.tables import BY_NAME, Table
 
 

@@ -104,7 +104,7 @@ def diff(table: Table, base: pd.DataFrame, edited: pd.DataFrame, first_row: int 
     keys = pd.Series({i: row_key(table, raw[i] if i in same else normal[i]) for i in raw}, dtype=object)
     untouched = same - set(keys[keys.duplicated(keep=False)].index)  # a repeated key is judged, not dropped
     rows = page.loc[[i for i in page.index if i not in untouched]]
-    written, on_page = set(keys[rows.index]), set(keys)
+    written, on_page = set(keys.loc[rows.index]), set(keys)
     removed = [k for k in loaded if k not in on_page]
     gone = removed + [k for k in loaded if k in written]
     return Changes(table, loaded, page, keys, rows, gone, removed, first_row)

@@ -237,6 +237,23 @@ def test_a_concurrent_change_to_the_same_row_is_shown_row_by_row_and_nothing_is_
     assert at.data_editor[0].value["access_holders"].iloc[0] == "Olivia's value"
 
 
+def test_a_concurrent_change_to_another_row_of_the_page_is_no_conflict_and_both_land(tmp_path, monkeypatch):
+    path = make_db(tmp_path, monkeypatch, {"eddie": "editor"})
+    at = go(sign_in(start(), "eddie"), "workspace", table="categories", q="member")
+    mine, other = at.data_editor[0].value["category_id"].iloc[0], at.data_editor[0].value["category_id"].iloc[3]
+    edit_cell(at, "owner", "Eddie")
+    with duckdb.connect(str(path)) as conn:  # another session saves a different row of the same page
+        base = export.text_frames(conn)["categories"]
+        base = base[base["category_id"] == other]
+        store.apply_edits(conn, "categories", base, base.assign(owner="Olivia"), actor=Actor("olivia", "editor"))
+    at.button(key="ws_save_categories").click().run()
+    assert not at.error, [e.value for e in at.error]
+    with duckdb.connect(str(path)) as conn:
+        owners = dict(conn.execute("select category_id, owner from categories where category_id in (?, ?)",
+                                   [mine, other]).fetchall())
+    assert owners == {mine: "Eddie", other: "Olivia"}
+
+
 def test_an_admin_manages_accounts_backs_up_and_restores(tmp_path, monkeypatch):
     path = make_db(tmp_path, monkeypatch, {"ada": "admin", "old-hand": "editor"})
     saved = tmp_path / "before.duckdb"

@@ -161,6 +161,27 @@ def test_an_invalid_edit_shows_its_error_and_leaves_the_database_unchanged(sampl
     assert all(after[name].equals(before[name]) for name in before)
 
 
+def test_a_new_row_repeating_a_stored_id_is_refused_on_its_page_row_and_nothing_is_saved(sample_db):
+    at = open_page("workspace", table="categories", q="member")
+    shown = len(at.data_editor[0].value)
+    assert "applicants" not in set(at.data_editor[0].value["category_id"])  # stored, but not on this page
+    with duckdb.connect(str(sample_db)) as conn:
+        before = export.text_frames(conn)
+    at.session_state[at.data_editor[0].key] = {"edited_rows": {2: {"persons": "many"}}, "deleted_rows": [],
+                                               "added_rows": [{"category_id": "applicants", "name": "Again"}]}
+    at.run()
+    at.button(key="ws_save_categories").click().run()
+    assert [e.value for e in at.error] == ["Nothing was saved: 2 problem(s) to fix."]
+    problems = at.dataframe[1].value.to_dict("records")
+    assert [(p["Row"], p["Column"], p["Value"], p["Problem"]) for p in problems] == [
+        (f"row 3 on this page ({at.data_editor[0].value['category_id'].iloc[2]})", "persons", "many",
+         "not a whole number (digits only)"),
+        (f"row {shown + 1} on this page (applicants)", "category_id", "applicants", "duplicate ID: already in the table")]
+    with duckdb.connect(str(sample_db)) as conn:
+        after = export.text_frames(conn)
+    assert all(after[name].equals(before[name]) for name in before)
+
+
 def test_a_control_added_on_the_controls_page_closes_the_coverage_gap(sample_db):
     at = open_page("safeguards", as_of=AS_OF, scope="category:campaign-entries", domain="TEC")
     assert at.selectbox(key="ctl_f_measure").value == "TEC-1"
