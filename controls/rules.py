@@ -48,8 +48,8 @@ def _group_sql() -> tuple[str, ...]:
     """The rule files dealt round-robin into one UNION ALL per worker.
 
     DuckDB binds and optimizes a query on one thread, and for 24 rules that costs more than
-    running them on 100k links (tests/controls/bench_rules.py, bench/run.py); queries on separate
-    cursors plan in parallel. Within a group, one UNION ALL is one plan and one round trip.
+    running them on 100k links (bench/run.py); queries on separate cursors plan in parallel.
+    Within a group, one UNION ALL is one plan and one round trip.
     """
     files = rule_files()
     groups = [files[i::WORKERS] for i in range(WORKERS)]

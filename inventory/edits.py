@@ -91,7 +91,7 @@ def diff(table: Table, base: pd.DataFrame, edited: pd.DataFrame, first_row: int 
     """
     base, edited = text(table, base), text(table, edited)
     edited.index = edited.index + first_row
-    page = validation.normalize(table, edited.copy())[table.column_names]
+    page = validation.normalize(table, edited.copy(), from_file=False)[table.column_names]
     if not table.key:
         loaded = {NO_KEY: r for r in base.to_dict("records")}
         same = base.to_dict("records") == edited.to_dict("records")

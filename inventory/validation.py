@@ -32,9 +32,15 @@ MSG_STORED_ID = "duplicate ID: already in the table / このIDは既に登録さ
 MSG_STORED_LINK = "duplicate link: already in the table / この組み合わせは既に登録されています"
 
 
-def normalize(table: Table, frame: pd.DataFrame) -> pd.DataFrame:
-    """Trim cells and fold the spellings the format accepts (country case, UK, enum case)."""
-    frame = frame.fillna("").astype(str).apply(lambda s: unescape_formulas(s.str.strip()))
+def normalize(table: Table, frame: pd.DataFrame, *, from_file: bool = True) -> pd.DataFrame:
+    """Trim cells and fold the spellings the format accepts (country case, UK, enum case).
+
+    The `'` that our exports put before a formula-like cell is removed only from files: what an
+    officer types in the editor (or a stored `'=x` shown there) is taken as it stands.
+    """
+    frame = frame.fillna("").astype(str).apply(lambda s: s.str.strip())
+    if from_file:
+        frame = frame.apply(unescape_formulas)
     frame.columns = [str(c).strip() for c in frame.columns]
     for col in table.columns:
         if col.name not in frame.columns:

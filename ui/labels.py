@@ -106,7 +106,7 @@ LABELS: dict[str, tuple[str, str]] = {
     "ws_showing": ("Rows {first}–{last} of {total}", "{total} 行中 {first}〜{last} 行目"),
     "ws_save": ("Save", "保存"),
     "ws_discard": ("Discard changes", "変更を破棄"),
-    "ws_saving": ("Checking the whole inventory and saving…", "台帳全体を検査して保存しています…"),
+    "ws_saving": ("Checking and saving your changes…", "変更内容を検査して保存しています…"),
     "ws_pending": ("Unsaved changes: save or discard them before searching or changing page.",
                    "未保存の変更があります。検索やページ移動の前に保存または破棄してください。"),
     "ws_changed_meanwhile": ("Someone saved the inventory since this page was loaded; saving merges your edits "

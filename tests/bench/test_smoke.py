@@ -24,3 +24,10 @@ def test_generator_is_deterministic(tmp_path: Path):
     generate(tmp_path / "b", PRESETS["tiny"], seed=5)
     for path in sorted((tmp_path / "a").iterdir()):
         assert path.read_bytes() == (tmp_path / "b" / path.name).read_bytes(), path.name
+
+
+def test_policy_scan_benchmark_smoke_run():
+    done = subprocess.run([sys.executable, "-m", "bench.scan", "--repeats", "1", "--pages", "2"], cwd=ROOT,
+                          capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.startswith("policy-scan of ") and "median" in done.stdout

@@ -226,3 +226,19 @@ def test_a_save_racing_another_write_is_refused_as_a_save_to_repeat(sample):
     assert backup.digest(sample) != before  # the other write's version landed ...
     assert page(sample, "controls").equals(base)  # ... and nothing of this one
     assert store.apply_edits(saving, "controls", base, edited, actor=EDITOR) == len(base)  # repeating it works
+
+
+def test_a_typed_leading_apostrophe_is_kept_in_the_editor_but_removed_from_a_file(sample):
+    """The `'` before a formula-like cell is our export's guard, so only files lose it."""
+    base = page(sample, "categories")
+    edited = base.copy()
+    edited.loc[0, "access_holders"] = "'=SUM(A1)"
+    store.apply_edits(sample, "categories", base, edited, actor=EDITOR)
+    key = base.loc[0, "category_id"]
+    stored = "select access_holders from categories where category_id = ?"
+    assert sample.execute(stored, [key]).fetchall() == [("'=SUM(A1)",)]
+    again = page(sample, "categories")  # another cell of that row edited later: the apostrophe stays
+    changed = again.copy()
+    changed.loc[0, "owner"] = "Privacy office"
+    store.apply_edits(sample, "categories", again, changed, actor=EDITOR)
+    assert sample.execute(stored, [key]).fetchall() == [("'=SUM(A1)",)]
