@@ -241,7 +241,9 @@ def test_sign_in_through_the_form_then_the_overview_and_names_shown_literally(se
             sidebar = page.get_by_test_id("stSidebar")
             expect(sidebar.get_by_text("Signed in as ada (admin)")).to_be_visible()
             expect(page.get_by_test_id("stSidebarNav").get_by_text("Accounts and backups")).to_be_visible()
-            ticks = page.locator("g.ytick text").all_text_contents()  # Plotly labels: no <b> read as bold
+            # Plotly labels: no <b> read as bold (the chart draws after the metrics: wait for its label)
+            expect(page.locator("g.ytick text", has_text="<b>b</b> ![x](").first).to_be_attached(timeout=TIMEOUT)
+            ticks = page.locator("g.ytick text").all_text_contents()
             assert any(t.startswith("<b>b</b> ![x](") for t in ticks), ticks
             _shot(page, "7-signed-in-overview")
 
