@@ -31,3 +31,11 @@ def test_policy_scan_benchmark_smoke_run():
                           capture_output=True, text=True, timeout=300)
     assert done.returncode == 0, done.stderr
     assert done.stdout.startswith("policy-scan of ") and "median" in done.stdout
+
+
+def test_workspace_save_benchmark_smoke_run(tmp_path: Path):
+    done = subprocess.run([sys.executable, "-m", "bench.save", "--preset", "tiny", "--work", str(tmp_path),
+                           "--repeats", "1"], cwd=ROOT, capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0, done.stderr
+    assert [line.split(" | ")[0].lstrip("| ") for line in done.stdout.splitlines() if line.startswith("| ")][1:] == [
+        "categories", "controls", "category_systems"]
