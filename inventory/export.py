@@ -32,7 +32,10 @@ def escape_formulas(s: pd.Series) -> pd.Series:
 
 
 def unescape_formulas(s: pd.Series) -> pd.Series:
-    return s.where(~(s.str.startswith("'") & _needs_guard(s)), s.str[1:])
+    quoted = s.str.startswith("'")
+    if not quoted.any():  # nearly every column of an import: skip the costlier guard test
+        return s
+    return s.where(~(quoted & _needs_guard(s)), s.str[1:])
 
 
 def file_frames(conn: duckdb.DuckDBPyConnection) -> dict[str, pd.DataFrame]:
