@@ -22,6 +22,7 @@ def test_the_set_has_our_corpus_and_reports_missing_seeds():
     groups = [c.group for c in CASES]
     assert groups.count("blind-dev") == 7 and groups.count("blind-heldout") == 7
     assert groups.count("blind2-dev") == 6 and groups.count("blind2-heldout") == 6
+    assert groups.count("blind3-dev") == 6 and groups.count("blind3-heldout") == 6
     if not evaluate.seeds_dir().is_dir():
         pytest.skip(f"seed policies not present at {evaluate.seeds_dir()}")
     assert sum(n.startswith("seed_") for n in names) == 5
@@ -73,7 +74,7 @@ def test_summary_prints_one_line_per_group(capsys):
         assert any(line.startswith(group + " ") for line in lines), group
 
 
-@pytest.mark.parametrize("group", ["blind-heldout", "blind2-heldout", "blind2"])
+@pytest.mark.parametrize("group", ["blind-heldout", "blind2-heldout", "blind2", "blind3-heldout", "blind3"])
 def test_details_hide_the_blind_heldout_differences(capsys, group):
     evaluate.main(["--details", "--group", group])
     out = capsys.readouterr().out
@@ -83,10 +84,11 @@ def test_details_hide_the_blind_heldout_differences(capsys, group):
             assert '"expected"' not in block and '"missing"' not in block, block
 
 
-def test_blind2_alias_is_both_halves():
-    assert evaluate.expand(["blind2"]) == ("blind2-dev", "blind2-heldout")
-    assert all(int(c.path.name[:2]) % 2 for c in evaluate.cases(("blind2-dev",)))
-    assert not any(int(c.path.name[:2]) % 2 for c in evaluate.cases(("blind2-heldout",)))
+@pytest.mark.parametrize("prefix", ["blind2", "blind3"])
+def test_blind_alias_is_both_halves(prefix):
+    assert evaluate.expand([prefix]) == (f"{prefix}-dev", f"{prefix}-heldout")
+    assert all(int(c.path.name[:2]) % 2 for c in evaluate.cases((f"{prefix}-dev",)))
+    assert not any(int(c.path.name[:2]) % 2 for c in evaluate.cases((f"{prefix}-heldout",)))
 
 
 def test_evaluate_script_prints_precision_and_recall(capsys):
