@@ -32,7 +32,6 @@ RULE_IDS = (
     "R01", "R02", "R03", "R04", "R06", "R11", "R12", "R13", "R14", "R16", "R17", "R19",
     "R21", "R23", "R25", "R28", "R29", "R30", "R31", "R32", "R33", "R34", "R35", "R36",
 )
-_SORT_KEYS = ["rule_id", "subject_type", "subject_id", "domain"]
 
 
 def rule_files() -> list[Path]:
@@ -115,12 +114,12 @@ def _evaluator(conn: duckdb.DuckDBPyConnection) -> _Evaluator:
         return _EVALUATORS[conn]
 
 
-def sort_findings(found: pd.DataFrame) -> pd.DataFrame:
-    """cli.md order: severity (critical first), then rule_id, subject_type, subject_id, domain."""
-    rank = found["severity"].map({s: i for i, s in enumerate(SEVERITIES)})
-    # Python string comparison = plain code-point order, whatever collation the connection uses.
-    ordered = found.assign(_rank=rank).sort_values(["_rank", *_SORT_KEYS], na_position="first", kind="stable")
-    return ordered.drop(columns="_rank").reset_index(drop=True)
+def _order(row: tuple) -> tuple:
+    """cli.md order: severity (critical first), then rule_id, subject_type, subject_id, domain,
+    empty first. Python string comparison is plain code-point order, whatever the collation."""
+    rule_id, severity, subject_type, subject_id, domain = row[:5]
+    return (SEVERITIES.index(severity), rule_id, subject_type is not None, subject_type or "",
+            subject_id is not None, subject_id or "", domain is not None, domain or "")
 
 
 def findings(conn: duckdb.DuckDBPyConnection, as_of: datetime.date) -> pd.DataFrame:
@@ -131,8 +130,8 @@ def findings(conn: duckdb.DuckDBPyConnection, as_of: datetime.date) -> pd.DataFr
     sharing one connection are safe. A cursor sees committed data, so call this outside an open
     transaction.
     """
-    rows = _evaluator(conn).rows(as_of)
-    return sort_findings(pd.DataFrame(rows, columns=list(FINDING_COLUMNS), dtype=object))
+    rows = sorted(_evaluator(conn).rows(as_of), key=_order)  # sorting tuples beats sorting the frame
+    return pd.DataFrame(rows, columns=list(FINDING_COLUMNS), dtype=object)
 
 
 @lru_cache(maxsize=1)
