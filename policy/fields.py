@@ -28,6 +28,11 @@ _JA_BRACKETS = re.compile(r"[（(][^（）()]*[)）]")
 _JA_CLAUSE_END = re.compile(r"(?:し|して|り|ており|しており|き)、")
 _SPECIAL_CLAUSES = re.compile(r"[;；]|\b(but|however|whereas)\b|。", re.I)
 _LABEL = re.compile(r"(officer|manager|責任者|担当者?)\s*[:：]", re.I)
+# a list of measures labelled by domain ("- Personnel: Operators sign …", 「人的：…」): the label claims the domain
+_DOMAIN_LABEL = re.compile(
+    r"^\W*(?:(basic polic(?:y|ies)|基本方針)|((?:handling )?rules|規律|規程)|(organi[sz]ation(?:al)?|組織的?)|"
+    r"(personnel|human|人的)|(physical|物理的)|(technical|技術的)|(external environment|外的環境(?:の把握)?))"
+    r"(?:\s*(?:safety|security)?\s*(?:measures?|safeguards?|controls?)|安全管理措置|措置)?\s*[:：]", re.I)
 
 
 def language(text: str) -> str:
@@ -203,6 +208,12 @@ def safeguards(index: Index, lex: Lexicon, ev: Evidence) -> dict[str, bool]:
             if key == "external_environment" and not seg.heading and "外的環境" not in seg.text \
                     and not re.search(r"(external|foreign) environment", seg.text, re.I) and not _foreign_context(seg.text, lex):
                 continue
+            claimed[key] = True
+            ev.add("safeguards", key, seg)
+    for seg in segs:
+        label = _DOMAIN_LABEL.match(seg.text)
+        if label and not seg.flags & {"purpose", "exception", "definition"}:
+            key = SAFEGUARD_KEYS[next(k for k, g in enumerate(label.groups()) if g)]
             claimed[key] = True
             ev.add("safeguards", key, seg)
     return claimed

@@ -113,6 +113,7 @@ class Lexicon:
         self.provision_receive = union(pv["receive_en"])
         self.provision_negated = union([pv["negated_en"], pv["negated_ja"]])
         self.provision_not = union(pv["not"])
+        self.provision_request = union(pv["request"])
         self.provision_consignee = union(pv["consignee"])
         self.provision_not_before = union(pv["not_before"])
         fo = data["foreign"]
@@ -120,6 +121,9 @@ class Lexicon:
         self.foreign_not = union(fo["not"])
         self.foreign_negated = union(fo["negated"])
         self.foreign_anaphor = union(fo["anaphor"])
+        self.foreign_handling = union(fo["handling"])
+        self.foreign_article = union(fo["article"])
+        self.foreign_person_consent = union(fo["person_consent"])
         self.routes = {route: union(pats) for route, pats in fo["routes"].items()}
         rg = data["rights"]
         self.rights_context = union(rg["context"])

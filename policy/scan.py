@@ -1,7 +1,7 @@
 """policy-scan: read a privacy policy and return what it declares (shared/spec/policy-scan.md).
 
 The reading is deterministic and offline: the text is cut into sentences and headings
-(segment.py), each reader in fields.py / sharing.py / purposes.py applies the bilingual lexicon
+(segment.py), each reader in fields.py / sharing.py / foreign.py / purposes.py applies the bilingual lexicon
 (lexicon.yaml) and records the sentences it relied on, and this module assembles the contract
 object from those records only, so that no value appears without its evidence.
 """
@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from policy import fields, lexicon, purposes, sharing
+from policy import fields, foreign, lexicon, purposes, sharing
 from policy.evidence import Evidence
 from policy.segment import Index, segments_of
 from policy.text import decode, extract, kind_of
@@ -39,7 +39,7 @@ def scan_text(text: str, kind: str = "txt") -> dict:
     provided = {i for i, seg in enumerate(segs) if sharing.affirmative_provision(seg, lex)}
     provision = sharing.provision(segs, lex, ev, provided)
     processors, recipients = sharing.parties(index, lex, ev, provided)
-    transfer, codes = sharing.foreign(segs, lex, ev)
+    transfer, codes = foreign.foreign(segs, lex, ev)
     safeguards = fields.safeguards(index, lex, ev)
     rights = fields.rights(segs, lex, ev)
 

@@ -238,6 +238,11 @@ def _spans(text: str, line: Line) -> list[tuple[int, int]]:
     return [(line.body, line.end)] if line.heading else _sentences(text, line.body, line.end)
 
 
+def _heading_style(text: str, line: Line) -> tuple:
+    """How a heading is drawn (its marker, an opening bracket): siblings share a style."""
+    return line.marker, text[line.body] if text[line.body] in "【■◆[" else ""
+
+
 def segments_of(text: str, lex: Lexicon, html_headings: set[int] | None = None) -> tuple[list[Line], list[Segment]]:
     lines = lines_of(text, html_headings)
     for line in lines:
@@ -260,15 +265,27 @@ def segments_of(text: str, lex: Lexicon, html_headings: set[int] | None = None) 
 
     # lead-ins pass their meaning to the items of the list they open
     line_flags: dict[int, set[str]] = {}
+    # a purpose heading directly followed by sub-headings (利用目的 / 【当院での利用】 / 【他の事業者等への情報
+    #提供を伴う利用】 …): the sub-headings of that style open purpose lists too, until another style of heading
+    sub_style = None
+    filled_at = {line.idx: k for k, line in enumerate(filled)}
     for line in lines:
         if line.blank:
             continue
         texts = [text[a:b] for a, b in _spans(text, line)]
         flags = set()
         if line.heading:
+            style = _heading_style(text, line)
+            if sub_style is not None and style != sub_style:
+                sub_style = None
             if lex.purpose_anchor.search(texts[0]) or (
-                    lex.purpose_heading.search(texts[0]) and not lex.purpose_heading_not.search(texts[0])):
+                    lex.purpose_heading.search(texts[0]) and not lex.purpose_heading_not.search(texts[0])) \
+                    or sub_style is not None:
                 flags.add("purpose")
+                k = filled_at[line.idx] + 1
+                if sub_style is None and k < len(filled) and filled[k].heading \
+                        and _heading_style(text, filled[k]) != style:
+                    sub_style = _heading_style(text, filled[k])
         else:
             lead = " ".join(t for t in texts if _is_lead_in(t, lex))
             if lead:

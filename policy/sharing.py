@@ -5,9 +5,7 @@ required by law, (2) when we outsource ..."). policy-scan.md counts only an affi
 third-party provision, so a negated or conditional sentence, and every item of an exception list,
 is not one. Outsourcing, by contrast, is read from any non-negated mention (an exception item "when
 we outsource handling" still tells the reader that the operator outsources). Foreign handling is
-classified by the route the text names (consent, equivalent measures, adequacy), whether or not the
-sentence is itself a refusal: "we do not provide to foreign third parties without consent" names
-the consent route.
+classified in foreign.py.
 """
 from __future__ import annotations
 
@@ -17,15 +15,6 @@ from policy import countries
 from policy.evidence import Evidence
 from policy.lexicon import Lexicon
 from policy.segment import Index, Segment
-
-# A destination recognised as having an equivalent regime is not "a foreign country" for Art. 28, so a
-# consent stated beside adequacy wording is the ordinary Art. 27 consent: adequacy is the route. Between
-# consent and equivalent measures, consent wins: the information given before consent (the recipient's
-# measures, OECD principles, CBPR) does not turn a consent route into equivalent measures.
-ROUTE_PRIORITY = ("adequacy", "consent", "equivalent_measures")
-# "foreign countries (excluding those designated by the PPC)": an adequacy phrase inside an exclusion
-_EXCLUDED = re.compile(r"[（(][^（）()]*(除く|除きます|excluding|other than|except)[^（）()]*[)）]"
-                       r"|\b(excluding|other than|except( for)?)\b[^.,;]{0,120}", re.I)
 
 _CLAUSES = re.compile(r"[;；]|\b(but|however|whereas)\b|。", re.I)
 _CORP_EN = re.compile(
@@ -95,7 +84,7 @@ def affirmative_provision(seg: Segment, lex: Lexicon) -> bool:
     if joint and not lex.provision_joint_negated.search(text) and not lex.exception.search(text) \
             and not _conditional(text, joint.start(), lex):
         return True
-    if lex.provision_not.search(text) or _consignment(text, lex):
+    if lex.provision_not.search(text) or _consignment(text, lex) or lex.provision_request.search(text):
         return False
     pos = 0
     bounds = [m.start() for m in _CLAUSES.finditer(text)] + [len(text)]
@@ -142,58 +131,6 @@ def provision(segs: list[Segment], lex: Lexicon, ev: Evidence, provided: set[int
         if (i in provided) if provided is not None else affirmative_provision(seg, lex):
             ev.add("third_party_provision", True, seg)
     return ev.has("third_party_provision")
-
-
-def foreign(segs: list[Segment], lex: Lexicon, ev: Evidence) -> tuple[str, list[str]]:
-    """(foreign_transfer class, ISO codes of the foreign countries named)."""
-    routes: set[str] = set()
-    mentioned = False
-    codes: list[str] = []
-    previous: Segment | None = None  # the last sentence that spoke of foreign handling
-    for seg in segs:
-        if seg.heading or seg.flags & {"definition", "question"}:
-            continue
-        text = lex.foreign_not.sub(lambda m: " " * len(m.group()), seg.text)
-        named = [code for code, _, _ in countries.find(text) if code != "JP"]
-        # a sentence under a "foreign countries" heading speaks of foreign handling, and so does the next
-        # sentence of the same paragraph when it points back at the foreign recipient (当該事業者, "the contractor")
-        cue = bool(lex.foreign.search(text)) or bool(lex.foreign.search(seg.section))
-        follows = previous is not None and previous.line == seg.line and bool(lex.foreign_anaphor.search(text))
-        if not cue and not named:
-            # only the routes a recipient has (adequacy, equivalent measures): "the contractor has agreed
-            # to …" is not the person's consent
-            carried = [r for r in ("adequacy", "equivalent_measures") if lex.routes[r].search(text)]
-            if follows and carried and not lex.foreign_negated.search(text) and "exception" not in seg.flags:
-                routes.add(carried[0])
-                ev.add("foreign_transfer", carried[0], seg)
-            continue
-        previous = seg
-        routes_here = [r for r in ROUTE_PRIORITY
-                       if lex.routes[r].search(_EXCLUDED.sub(" ", text) if r == "adequacy" else text)]
-        route = routes_here[0] if routes_here else None
-        negated = bool(lex.foreign_negated.search(text))
-        if negated and route is None:
-            continue
-        if route == "adequacy" and not named and not re.search(r"countr|国|EEA|EU", text, re.I):
-            route = None
-        for code in named:
-            if code not in codes:
-                codes.append(code)
-            ev.add("countries", code, seg)
-        if route and "exception" not in seg.flags:
-            routes.add(route)
-            ev.add("foreign_transfer", route, seg)
-        else:
-            mentioned = True
-            ev.add("foreign_transfer", "mentioned_without_safeguards", seg)
-    for route in ROUTE_PRIORITY:
-        if route in routes:
-            chosen = route
-            break
-    else:
-        chosen = "mentioned_without_safeguards" if mentioned else "none_stated"
-    ev.keep_only("foreign_transfer", {chosen})
-    return chosen, sorted(codes)
 
 
 _BEFORE_OWN = re.compile(r"((?:[A-Z][\w&'’.-]*\s+){0,4}[A-Z][\w&'’.-]*)\s*[(（]\s*((?i:hereinafter)|the [\"“]|[\"“])")

@@ -323,3 +323,102 @@ def test_naming_the_eu_is_not_adequacy_and_a_route_may_follow_in_the_next_senten
     r = scan_text("Our contractor in Vietnam handles support.\nThe contractor has a system conforming to the "
                   "standards prescribed by the PPC Rules.")
     assert r["foreign_transfer"] == "mentioned_without_safeguards"
+
+
+# --- rules added with the third blind set (tests/policy/blind3, odd files) and all of blind2 --------------
+def test_a_foreign_word_without_data_handled_abroad_is_no_foreign_handling():
+    for text in ("Visitors from overseas can register with a foreign mobile number and pay with cards issued abroad.",
+                 "・日本国内に住所を有しない外国籍のお客様の国籍及び旅券番号（旅券の写しを保存します）",
+                 "・輸出検疫証明書など、ペットとの海外渡航に必要な書類の作成"):
+        assert scan_text(text)["foreign_transfer"] == "none_stated", text
+    for text in ("We store your account data on servers located overseas.",
+                 "当社は、海外のサーバーに個人データを保存しています。"):
+        assert scan_text(text)["foreign_transfer"] == "mentioned_without_safeguards", text
+
+
+def test_japanese_foreign_denial_after_the_verb():
+    for text in ("当院は外国にある第三者への個人情報の提供は行っていません。",
+                 "当院から外国の機関へ情報をお送りすることはありません。"):
+        assert scan_text(text)["foreign_transfer"] == "none_stated", text
+
+
+def test_a_route_counts_only_in_the_clause_of_the_foreign_mention():
+    r = scan_text("We use your information to plan your wedding; to arrange overseas ceremonies with partner "
+                  "coordinators; and, if you agree, to send you anniversary offers.")
+    assert r["foreign_transfer"] == "mentioned_without_safeguards"
+    assert scan_text("We provide your information to our partners overseas only with your consent.")[
+        "foreign_transfer"] == "consent"
+
+
+def test_ppc_designation_wording_is_adequacy():
+    r = scan_text("We entrust local arrangements to partner coordinators in Italy and in the United Kingdom. "
+                  "Italy and the United Kingdom are foreign countries that the Personal Information Protection "
+                  "Commission has designated as having a personal information protection system recognised as "
+                  "being of a standard equivalent to Japan's.")
+    assert r["foreign_transfer"] == "adequacy" and r["countries"] == ["GB", "IT"]
+
+
+def test_the_route_may_follow_in_a_sentence_pointing_back_at_the_recipient():
+    # the person's consent, in the next sentence about "the client"
+    r = scan_text("Some of our clients are located in Singapore. We provide your CV to the client only after you "
+                  "have consented.")
+    assert r["foreign_transfer"] == "consent"
+    # a contractor that "has agreed" to something is not the person's consent
+    r = scan_text("Our contractor in Singapore hosts our booking data. The contractor has agreed to our terms.")
+    assert r["foreign_transfer"] == "mentioned_without_safeguards"
+    # the recipient named again, with equivalent-measures wording that cites Art. 28
+    r = scan_text("We have sub-contracted interpretation to Alon Language Services Inc., whose interpreters work from "
+                  "Manila, the Philippines. Before the sub-contract began we confirmed that Alon Language Services has "
+                  "established a system that conforms to the standards prescribed under Article 28 of the Act.")
+    assert r["foreign_transfer"] == "equivalent_measures" and r["outsourcing"] is True
+
+
+def test_country_items_under_a_foreign_provision_heading_are_countries():
+    r = scan_text("Provision to third parties in foreign countries\nOur tours go to the following countries:\n"
+                  "- Thailand\n- France\n")
+    assert r["countries"] == ["FR", "TH"]
+
+
+def test_the_cloud_exception_is_not_outsourcing():
+    assert scan_text("当該事業者は、契約上、個人データを取り扱わないこととなっているため、個人データの取扱いの委託には"
+                     "該当しません。")["outsourcing"] is False
+    assert scan_text("Our hosting provider cannot access the stored data, so this is not outsourcing.")[
+        "outsourcing"] is False
+    assert scan_text("当社は、システムの保守を外部の事業者に委託しています。")["outsourcing"] is True
+
+
+def test_a_rights_request_sentence_is_not_provision():
+    r = scan_text("You may request us to disclose your retained personal data (including records of provision to "
+                  "third parties) or to stop providing it to third parties.")
+    assert r["third_party_provision"] is False
+    assert scan_text("We provide your name and pick-up point to the taxi company.")["third_party_provision"] is True
+
+
+def test_sending_on_the_customers_instructions_is_not_provision():
+    assert scan_text("顧客企業が連携機能を設定した場合、お客様データは顧客企業の指示に基づき、顧客企業が指定する給与計算"
+                     "ソフト等へ送信されます。")["third_party_provision"] is False
+
+
+def test_an_organisation_named_by_its_legal_form_is_a_recipient():
+    assert scan_text("交流プログラムのため、参加者の氏名を英国のHearthside Exchange Trust及びドイツのSonnenhof "
+                     "Austausch e.V.に提供します。")["third_party_provision"] is True
+
+
+def test_purpose_sub_headings_open_purpose_lists():
+    text = ("利用目的\n【当院での利用】\n・会計・経理\n・医療事故等の報告\n【他の事業者等への情報提供を伴う利用】\n"
+            "・審査支払機関へのレセプトの提出\n\n個人情報の管理\n当院では院長を個人情報保護責任者としています。\n")
+    r = scan_text(text)
+    assert r["third_party_provision"] is True and r["safeguards"]["organizational"] is True
+    assert scan_text(text.replace("・審査支払機関へのレセプトの提出\n", "・会計\n"))["third_party_provision"] is False
+
+
+def test_safeguard_domain_labels_and_plain_prose():
+    r = scan_text("Security measures\n- Physical: The call floor is entered with an IC card.\n"
+                  "- Technical: Each operator logs in.\n")
+    assert r["safeguards"]["physical"] and r["safeguards"]["technical"]
+    assert not scan_text("Physical address: 1-2-3 Chuo, Tokyo.")["safeguards"]["physical"]
+    r = scan_text("院長を個人情報の管理責任者としています。紙のカルテは鍵のかかる書棚に保管し、端末にはスタッフごとの"
+                  "ID・パスワードでログインしています。")
+    assert r["safeguards"]["organizational"] and r["safeguards"]["physical"] and r["safeguards"]["technical"]
+    assert scan_text("Every planner receives training on these rules once a year.")["safeguards"]["personnel"]
+    assert not scan_text("We take necessary and appropriate measures.")["safeguards"]["personnel"]

@@ -1,0 +1,129 @@
+"""Foreign handling (Art. 28): which route the policy claims, and which foreign countries it names.
+
+A policy states foreign handling in a sentence that ties personal data to a place abroad: a recipient
+located there, data stored or entrusted there. The route (adequacy, consent, equivalent measures) counts
+when it is tied to that sentence: in the same clause as the country or the foreign cue, or in the next
+sentence of the paragraph when that sentence points back at the recipient (当該事業者, "the contractor",
+the recipient's own name, "that provision"). Two readings keep the business of the genre out:
+- a foreign word with no handling of data ("visitors from overseas can pay with foreign cards", 外国籍の
+  お客様の旅券番号, 海外渡航に必要な書類の作成) is no mention of foreign handling;
+- a route word in another clause of a list sentence ("to arrange overseas ceremonies; … and, if you
+  agree, to send you offers") is not the route of the foreign clause.
+"""
+from __future__ import annotations
+
+import re
+
+from policy import countries
+from policy.evidence import Evidence
+from policy.lexicon import Lexicon
+from policy.segment import Segment
+
+# A destination recognised as having an equivalent regime is not "a foreign country" for Art. 28, so a
+# consent stated beside adequacy wording is the ordinary Art. 27 consent: adequacy is the route. Between
+# consent and equivalent measures, consent wins: the information given before consent (the recipient's
+# measures, OECD principles, CBPR) does not turn a consent route into equivalent measures.
+ROUTE_PRIORITY = ("adequacy", "consent", "equivalent_measures")
+# "foreign countries (excluding those designated by the PPC)": an adequacy phrase inside an exclusion
+_EXCLUDED = re.compile(r"[（(][^（）()]*(除く|除きます|excluding|other than|except)[^（）()]*[)）]"
+                       r"|\b(excluding|other than|except( for)?)\b[^.,;]{0,120}", re.I)
+# the clauses of a list sentence ("to plan …; to arrange overseas ceremonies; …")
+_LIST_CLAUSES = re.compile(r"[;；]")
+_CORP = re.compile(r"((?:[A-Z][\w&'’-]*\s+){0,3}[A-Z][\w&'’-]*),?\s+(?:Inc\.|Ltd\.|LLC|Corp\.|Corporation|"
+                   r"Limited|GmbH|Pte\.|Co\.)|(?:株式会社|合同会社)([\u30a0-\u30ffー\u4e00-\u9fffA-Za-z]{2,12})"
+                   r"|([\u30a0-\u30ffー\u4e00-\u9fffA-Za-z]{2,12})(?:株式会社|合同会社)")
+
+
+def _names(text: str) -> set[str]:
+    """First words of the companies a sentence names: a later sentence naming one again points back."""
+    out = set()
+    for m in _CORP.finditer(text):
+        name = next(g for g in m.groups() if g)
+        out.add(name.split()[0] if name[0].isascii() else name[:4])
+    return {n for n in out if len(n) > 2 and n.lower() not in {"the", "our", "with", "this"}}
+
+
+def _tied(text: str, lex: Lexicon) -> str:
+    """The part of a sentence the foreign cue or country belongs to: its clauses that speak of abroad."""
+    parts = _LIST_CLAUSES.split(text)
+    if len(parts) < 2:
+        return text
+    hit = [p for p in parts if lex.foreign.search(p) or any(c != "JP" for c, _, _ in countries.find(p))]
+    return "；".join(hit) if hit else text
+
+
+def _route(text: str, lex: Lexicon) -> str | None:
+    found = [r for r in ROUTE_PRIORITY
+             if lex.routes[r].search(_EXCLUDED.sub(" ", text) if r == "adequacy" else text)]
+    return found[0] if found else None
+
+
+def _carried(seg: Segment, lex: Lexicon) -> str | None:
+    """The route a follow-up sentence gives the foreign recipient of the sentence before it: the
+    recipient's measures or status, or the person's consent (not "the contractor has agreed to …")."""
+    text = seg.text
+    if lex.foreign_negated.search(text) or "exception" in seg.flags:
+        return None
+    for route in ("adequacy", "equivalent_measures"):
+        if lex.routes[route].search(text):
+            return route
+    if lex.foreign_person_consent.search(text):
+        return "consent"
+    return None
+
+
+def foreign(segs: list[Segment], lex: Lexicon, ev: Evidence) -> tuple[str, list[str]]:
+    """(foreign_transfer class, ISO codes of the foreign countries named)."""
+    routes: set[str] = set()
+    mentioned = False
+    codes: list[str] = []
+    previous: Segment | None = None  # the last sentence that spoke of foreign handling
+    previous_names: set[str] = set()
+    for seg in segs:
+        if seg.heading or seg.flags & {"definition", "question"}:
+            continue
+        text = lex.foreign_not.sub(lambda m: " " * len(m.group()), seg.text)
+        named = [code for code, _, _ in countries.find(text) if code != "JP"]
+        # a sentence under a "foreign countries" heading speaks of foreign handling; so does equivalent-measures
+        # wording that cites Art. 28 itself ("a system that conforms to the standards prescribed under Article 28")
+        cue = bool(lex.foreign.search(text)) or bool(lex.foreign.search(seg.section)) \
+            or bool(lex.foreign_article.search(text) and lex.routes["equivalent_measures"].search(text))
+        if not cue and not named:
+            follows = previous is not None and previous.line == seg.line and (
+                bool(lex.foreign_anaphor.search(text)) or any(n in text for n in previous_names))
+            carried = _carried(seg, lex) if follows else None
+            if carried:
+                routes.add(carried)
+                ev.add("foreign_transfer", carried, seg)
+            continue
+        tied = _tied(text, lex)
+        route = _route(tied, lex)
+        negated = bool(lex.foreign_negated.search(text))
+        if negated and route is None:
+            continue
+        if route == "adequacy" and not named and not re.search(r"countr|国|EEA|EU", text, re.I):
+            route = None
+        # a list item naming only a country under a heading "Provision to third parties in foreign countries"
+        handling = bool(lex.foreign_handling.search(text)) or bool(
+            lex.foreign.search(seg.section) and lex.foreign_handling.search(seg.section))
+        if route is None and not handling:
+            continue  # a foreign word with no data handled abroad: business, not foreign handling
+        previous, previous_names = seg, _names(seg.text)
+        for code in named:
+            if code not in codes:
+                codes.append(code)
+            ev.add("countries", code, seg)
+        if route and "exception" not in seg.flags:
+            routes.add(route)
+            ev.add("foreign_transfer", route, seg)
+        else:
+            mentioned = True
+            ev.add("foreign_transfer", "mentioned_without_safeguards", seg)
+    for route in ROUTE_PRIORITY:
+        if route in routes:
+            chosen = route
+            break
+    else:
+        chosen = "mentioned_without_safeguards" if mentioned else "none_stated"
+    ev.keep_only("foreign_transfer", {chosen})
+    return chosen, sorted(codes)
