@@ -422,3 +422,18 @@ def test_safeguard_domain_labels_and_plain_prose():
     assert r["safeguards"]["organizational"] and r["safeguards"]["physical"] and r["safeguards"]["technical"]
     assert scan_text("Every planner receives training on these rules once a year.")["safeguards"]["personnel"]
     assert not scan_text("We take necessary and appropriate measures.")["safeguards"]["personnel"]
+
+
+def test_card_numbers_held_by_the_payment_agent_and_card_statements_are_not_payment_card():
+    # the agent acquiring the number directly (not "card information; the number is held by the agent")
+    for text in ("The full card number is held only by our payment processor.",
+                 "配送先住所及び決済日（クレジットカード番号は決済代行会社が直接取得するものであり、当社は保持しません。）",
+                 "取引先の氏名及びクレジットカードの入出金明細が含まれます。"):
+        assert "payment_card" not in scan_text(text)["categories"], text
+    assert "payment_card" in scan_text("We collect your credit card number when you pay.")["categories"]
+    assert "payment_card" in scan_text("・クレジットカード情報（カード番号は決済代行会社が保持し、当社は保持しません）")["categories"]
+
+
+def test_a_request_not_to_enter_data_declares_nothing():
+    assert "special_care" not in scan_text("摘要欄やメモ欄に病歴等の情報を入力しないようお願いします。")["categories"]
+    assert "identity_document" in scan_text("受付時に被保険者証をご提示いただきます。")["categories"]
