@@ -175,7 +175,8 @@ def test_officer_fixes_a_gap_in_japanese_and_sees_the_finding_go(server):
             page.get_by_test_id("stSidebarNav").get_by_text("指摘事項").click()
             expect(page.get_by_role("heading", name="指摘事項")).to_be_visible(timeout=TIMEOUT)
             _settle(page)
-            assert "27 件" in page.get_by_test_id("stMain").inner_text()  # 28 in the sample, one fixed
+            # 28 in the sample, one fixed (waits out a run still drawing; a stale count fails after TIMEOUT)
+            expect(page.get_by_test_id("stMain")).to_contain_text("27 件中 27 件", timeout=TIMEOUT)
             page.get_by_label("対象・文言").fill("campaign-entries")
             page.keyboard.press("Enter")
             _settle(page)
