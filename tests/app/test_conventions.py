@@ -71,3 +71,4 @@ def test_server_settings_keep_uploads_bounded_and_data_on_the_machine():
     assert config["server"]["enableXsrfProtection"] is True
     assert config["browser"]["gatherUsageStats"] is False
     assert config["client"]["showErrorDetails"] in ("type", "none", False)
+    assert config["client"]["toolbarMode"] in ("viewer", "minimal")
