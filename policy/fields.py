@@ -140,12 +140,15 @@ def special_care(segs: list[Segment], lex: Lexicon, ev: Evidence) -> tuple[str, 
     is not_collected, even with consent in its exception, as an exception list is not provision; a
     purely conditional promise ("if we acquire it, we will obtain consent") declares nothing; an
     acquisition with consent, in the sentence or in the next one of the same paragraph ("… a medical
-    condition. We collect this information only with your consent."), is collected_with_consent.
+    condition. We collect this information only with your consent."), is collected_with_consent; so is
+    a refusal "in principle" whose next sentence names the practice it allows with consent
+    (「原則として取得しません。ただし、…ご本人の同意を得たうえで…を取得し」), unlike bare boilerplate.
     Across sentences, consent beats a refusal (a policy that refuses some kinds and takes others).
     """
     statuses: set[str] = set()
     holds = False
     pending: Segment | None = None  # a sentence naming special-care data, not refused, no consent yet
+    principle: Segment | None = None  # a refusal "in principle" (原則として取得しません)
     for seg in segs:
         if _skipped(seg, lex):
             pending = None
@@ -153,6 +156,16 @@ def special_care(segs: list[Segment], lex: Lexicon, ev: Evidence) -> tuple[str, 
         text = lex.special_not.sub(lambda m: " " * len(m.group()), seg.text)
         cue = lex.special_cue.search(text)
         if not cue:
+            if principle is not None and principle.line == seg.line and lex.special_however.search(text) \
+                    and lex.special_consent.search(text) and lex.special_acquire.search(text) \
+                    and not lex.negated_collect.search(text) and not lex.negated_collect_ja.search(text) \
+                    and not _special_conditional(text, lex):
+                statuses.add("collected_with_consent")  # 「ただし、…ご本人の同意を得たうえで…を取得し」
+                for where in (principle, seg):
+                    ev.add("special_care", "collected_with_consent", where)
+                    ev.add("categories", "special_care", where)
+                holds = True
+            principle = None
             if pending is not None and pending.line == seg.line and lex.special_consent.search(text) \
                     and lex.special_acquire.search(text) and lex.special_anaphor.search(text) \
                     and not lex.negated_collect.search(text) and not _special_conditional(text, lex):
@@ -168,6 +181,7 @@ def special_care(segs: list[Segment], lex: Lexicon, ev: Evidence) -> tuple[str, 
                    or bool(lex.negated_collect.search(text, a, b))
                    or bool(lex.negated_collect_ja.search(text, cue.end(), b)))
         pending = None
+        principle = seg if negated and lex.special_in_principle.search(text) else None
         if negated:
             statuses.add("not_collected")
             ev.add("special_care", "not_collected", seg)
@@ -201,8 +215,8 @@ def safeguards(index: Index, lex: Lexicon, ev: Evidence) -> dict[str, bool]:
     for key in SAFEGUARD_KEYS:
         for i in sorted(index.matches(lex.safeguards[key])):
             seg = segs[i]
-            if seg.flags & {"purpose", "exception", "definition"}:
-                continue
+            if seg.flags & {"purpose", "exception", "definition"} or lex.safeguard_others.search(seg.text):
+                continue  # what rules bind other companies to do is not the operator's own measure
             if key == "organizational" and _LABEL.search(seg.text):
                 continue
             if key == "external_environment" and not seg.heading and "外的環境" not in seg.text \

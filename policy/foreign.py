@@ -8,7 +8,9 @@ the recipient's own name, "that provision"). Two readings keep the business of t
 - a foreign word with no handling of data ("visitors from overseas can pay with foreign cards", 外国籍の
   お客様の旅券番号, 海外渡航に必要な書類の作成) is no mention of foreign handling;
 - a route word in another clause of a list sentence ("to arrange overseas ceremonies; … and, if you
-  agree, to send you offers") is not the route of the foreign clause.
+  agree, to send you offers") is not the route of the foreign clause;
+- a conditional promise (「外国にある第三者に提供する場合は、あらかじめ…同意を取得します」) describes no
+  transfer: with no other sentence about data abroad, the policy states none.
 """
 from __future__ import annotations
 
@@ -79,6 +81,7 @@ def foreign(segs: list[Segment], lex: Lexicon, ev: Evidence) -> tuple[str, list[
     codes: list[str] = []
     previous: Segment | None = None  # the last sentence that spoke of foreign handling
     previous_names: set[str] = set()
+    practice = False  # a sentence that is not a mere "if we provide abroad, we will …" promise
     for seg in segs:
         if seg.heading or seg.flags & {"definition", "question"}:
             continue
@@ -109,6 +112,7 @@ def foreign(segs: list[Segment], lex: Lexicon, ev: Evidence) -> tuple[str, list[
         if route is None and not handling:
             continue  # a foreign word with no data handled abroad: business, not foreign handling
         previous, previous_names = seg, _names(seg.text)
+        practice = practice or not lex.foreign_conditional.search(text)
         for code in named:
             if code not in codes:
                 codes.append(code)
@@ -119,6 +123,9 @@ def foreign(segs: list[Segment], lex: Lexicon, ev: Evidence) -> tuple[str, list[
         else:
             mentioned = True
             ev.add("foreign_transfer", "mentioned_without_safeguards", seg)
+    if not practice:  # only conditional promises: no transfer is described (blind4/05)
+        routes, mentioned, codes = set(), False, []
+        ev.keep_only("countries", set())
     for route in ROUTE_PRIORITY:
         if route in routes:
             chosen = route

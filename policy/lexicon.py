@@ -96,7 +96,10 @@ class Lexicon:
         self.special_acquire = union(sc["acquire"])
         self.special_anaphor = union(sc["anaphor"])
         self.special_conditional = union(sc["conditional"])
+        self.special_in_principle = union(sc["in_principle"])
+        self.special_however = union(sc["however"])
         self.safeguards = {key: union(pats) for key, pats in data["safeguards"].items()}
+        self.safeguard_others = union(data["safeguard_others"])
         out = data["outsourcing"]
         self.outsourcing = union(out["cue"])
         self.outsourcing_not = union(out["not"])
@@ -123,6 +126,7 @@ class Lexicon:
         self.foreign_anaphor = union(fo["anaphor"])
         self.foreign_handling = union(fo["handling"])
         self.foreign_article = union(fo["article"])
+        self.foreign_conditional = union(fo["conditional"])
         self.foreign_person_consent = union(fo["person_consent"])
         self.routes = {route: union(pats) for route, pats in fo["routes"].items()}
         rg = data["rights"]
