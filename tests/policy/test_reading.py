@@ -437,3 +437,95 @@ def test_card_numbers_held_by_the_payment_agent_and_card_statements_are_not_paym
 def test_a_request_not_to_enter_data_declares_nothing():
     assert "special_care" not in scan_text("摘要欄やメモ欄に病歴等の情報を入力しないようお願いします。")["categories"]
     assert "identity_document" in scan_text("受付時に被保険者証をご提示いただきます。")["categories"]
+
+
+# --- rules added with the fourth blind set (tests/policy/blind4, odd files) --------------------------------
+def test_a_conditional_promise_about_provision_abroad_states_no_transfer():
+    for text in ("外国にある第三者に個人データを提供する場合は、あらかじめ本人の同意を取得します。",
+                 "If we transfer personal data to a third party in a foreign country, we will obtain your consent first."):
+        r = scan_text(text)
+        assert r["foreign_transfer"] == "none_stated" and r["countries"] == [], text
+    # beside a sentence that describes a transfer, the promise still gives its route
+    r = scan_text("当社は、米国のクラウド事業者に個人データの保管を委託しています。\n"
+                  "外国にある第三者に個人データを提供する場合は、あらかじめ本人の同意を取得します。")
+    assert r["foreign_transfer"] == "consent" and r["countries"] == ["US"]
+    r = scan_text("We transfer your data to our affiliate in Singapore with your consent.")
+    assert r["foreign_transfer"] == "consent"
+
+
+def test_where_goods_come_from_is_not_a_foreign_country_of_handling():
+    r = scan_text("当社の取扱商品には、フランス製・スペイン製などの輸入品を含みます。\n"
+                  "顧客管理システムの保守はベトナムの開発会社に委託しています。")
+    assert r["countries"] == ["VN"]
+    assert scan_text("Our cheeses are made in France and our data is stored in Japan.")["countries"] == []
+
+
+def test_a_browser_sending_tag_data_is_not_provision_and_not_linking_negates():
+    for text in ("When you read our articles, your browser sends your cookie ID directly to these companies.",
+                 "We do not link the information sent to these companies with your account."):
+        assert scan_text(text)["third_party_provision"] is False, text
+    assert scan_text("We send your name and address to partner hotels.")["third_party_provision"] is True
+    assert scan_text("閲覧履歴は、広告配信事業者に送信され、提供されます。")["third_party_provision"] is True
+
+
+def test_a_refusal_in_principle_then_a_practice_with_consent_is_collected_with_consent():
+    r = scan_text("当社は、要配慮個人情報を原則として取得しません。ただし、在宅で医療機器をお使いのお客さまから"
+                  "お申出があった場合には、ご本人の同意を得たうえで、機器の使用状況を取得します。")
+    assert r["special_care"] == "collected_with_consent" and "special_care" in r["categories"]
+    r = scan_text("As a rule we do not collect health information. However, with your consent we record "
+                  "which medical devices you use at home.")
+    assert r["special_care"] == "collected_with_consent"
+    # bare boilerplate stays a refusal
+    for text in ("当社は、法令に基づく場合又はご本人の同意がある場合を除き、要配慮個人情報を取得しません。",
+                 "We do not acquire sensitive personal information except where permitted by law or with your consent."):
+        assert scan_text(text)["special_care"] == "not_collected", text
+    # a "however" sentence that is not about acquiring with consent changes nothing
+    r = scan_text("当社は、要配慮個人情報を原則として取得しません。ただし、法令に基づく場合はこの限りではありません。")
+    assert r["special_care"] == "not_collected"
+
+
+def test_japanese_special_care_consent_in_the_case_named_next():
+    r = scan_text("持病の既往歴は要配慮個人情報に当たります。施術の際にお伺いすることがあり、その場合は問診票への"
+                  "ご署名により、あらかじめご本人の同意をいただいております。")
+    assert r["special_care"] == "collected_with_consent"
+
+
+def test_safeguards_from_blind4_dev_forms():
+    assert scan_text("Our company has adopted the Group Personal Data Protection Rules.")["safeguards"]["rules"]
+    assert scan_text("当社は個人情報保護規程を定めています。")["safeguards"]["rules"]
+    tech = ("The guest Wi-Fi is on a network separated from our office systems.",
+            "Only staff with an account and the right permissions can open the customer database.")
+    for text in tech:
+        assert scan_text(text)["safeguards"]["technical"], text
+    assert scan_text("Because data is handled in the United Kingdom, we have reviewed the UK GDPR and reflect it "
+                     "in our measures.")["safeguards"]["external_environment"]
+    assert not scan_text("Singapore's PDPA requires the airline to protect your data.")["safeguards"]["external_environment"]
+    # what group rules bind other companies to do, and a purpose "to respond to incidents", claim nothing
+    r = scan_text("The rules bind each company to limit purposes, take security measures and supervise staff.")
+    assert not r["safeguards"]["personnel"]
+    r = scan_text("We use this information to run your membership, respond to incidents in the building and invoice you.")
+    assert not r["safeguards"]["organizational"]
+    assert scan_text("We have a procedure for responding to data incidents.")["safeguards"]["organizational"]
+
+
+def test_categories_from_blind4_dev_forms():
+    r = scan_text("We collect your card brand and the last four digits of your card; the full card number is "
+                  "handled by our payment processor.")
+    assert "payment_info" in r["categories"] and "payment_card" not in r["categories"]
+    r = scan_text("お支払方法（現金・銀行振込・クレジットカード）をお伺いします。")
+    assert r["categories"] == ["payment_info"]
+    assert scan_text("We collect your credit card number.")["categories"] == ["payment_card"]
+    assert "membership_id" in scan_text("メンバーズカード番号、ご購入履歴")["categories"]
+    assert "payment_card" not in scan_text("メンバーズカード番号、ご購入履歴")["categories"]
+    assert "membership_id" in scan_text("We hold your subscriber ID.")["categories"]
+    assert "survey_response" in scan_text("We keep reader surveys if you send them.")["categories"]
+    assert "survey_response" not in scan_text("We assess the partner based on its written answers to our "
+                                              "questionnaire.")["categories"]
+    assert "inquiry_content" in scan_text("We keep letters to the Customer Desk.")["categories"]
+
+
+def test_rights_from_blind4_dev_forms():
+    r = scan_text("You can ask us to stop sharing it with our group companies.")
+    assert "suspension_of_provision" in r["rights"]
+    r = scan_text("You may ask us to notify you of the purposes for which we use your personal data.")
+    assert "purpose_notification" in r["rights"]
