@@ -83,14 +83,17 @@ def _ja_tail(text: str, end: int) -> str:
 
 
 def _skipped(seg: Segment, lex: Lexicon) -> bool:
-    return bool(seg.flags & {"definition", "exception", "table_header", "question"}) or bool(lex.definition.search(seg.text))
+    return bool(seg.flags & {"definition", "exception", "table_header", "question"}) or bool(lex.definition.search(seg.text)) \
+        or bool(lex.not_personal.search(seg.text))
 
 
-def _request_identity(seg: Segment, lex: Lexicon) -> bool:
+def _request_identity(seg: Segment, lex: Lexicon, before: Segment | None = None) -> bool:
     """Identity verification for a rights request (「お申出の際には、ご本人確認のため、…運転免許証等の写しを
-    同封してください」): the items named are checked, not collected as a practice."""
-    return bool(lex.request_identity.search(seg.text)) and bool(lex.request_word.search(seg.text)) \
-        and not lex.request_other.search(seg.text)
+    同封してください」): the items named are checked, not collected as a practice. The request may be named
+    in the sentence before ("Send your request to the desk. To verify your identity, enclose …")."""
+    around = seg.text + ("\n" + before.text if before is not None else "")
+    return bool(lex.request_identity.search(seg.text)) and bool(lex.request_word.search(around)) \
+        and not lex.request_other.search(around)
 
 
 def categories(index: Index, lex: Lexicon, ev: Evidence) -> set[str]:
@@ -102,7 +105,7 @@ def categories(index: Index, lex: Lexicon, ev: Evidence) -> set[str]:
             seg = segs[i]
             if i not in usable:  # a question ("Do you keep my card number?") declares nothing
                 usable[i] = not _skipped(seg, lex) and "neg_collect" not in seg.flags \
-                    and not _request_identity(seg, lex)
+                    and not _request_identity(seg, lex, segs[i - 1] if i else None)
             if not usable[i] or (cat.skip and cat.skip.search(seg.text)):
                 continue
             for m in hits:
@@ -125,6 +128,9 @@ def _special_clause(text: str, at: int) -> tuple[int, int]:
             end = m.start()
             break
     return start, end
+
+
+_SENTENCE_END = re.compile(r"[。.．!?！？]\W*$")
 
 
 def _special_conditional(text: str, lex: Lexicon) -> bool:
@@ -166,8 +172,11 @@ def special_care(segs: list[Segment], lex: Lexicon, ev: Evidence) -> tuple[str, 
                     ev.add("categories", "special_care", where)
                 holds = True
             principle = None
-            if pending is not None and pending.line == seg.line and lex.special_consent.search(text) \
-                    and lex.special_acquire.search(text) and lex.special_anaphor.search(text) \
+            # the next sentence of the paragraph pointing back, or the rest of a sentence wrapped onto the next
+            # line (a table cell: 「…要配慮個人情報に該当する場合が／あるため、喪主様の同意をいただいたうえでお伺いし」)
+            wrapped = pending is not None and not _SENTENCE_END.search(pending.text)
+            if pending is not None and (pending.line == seg.line or wrapped) and lex.special_consent.search(text) \
+                    and lex.special_acquire.search(text) and (wrapped or lex.special_anaphor.search(text)) \
                     and not lex.negated_collect.search(text) and not _special_conditional(text, lex):
                 statuses.add("collected_with_consent")
                 for where in (pending, seg):

@@ -75,6 +75,7 @@ class Lexicon:
     def __init__(self, data: dict):
         self.raw = data
         self.definition = union(data["definition"])
+        self.not_personal = union(data["not_personal"])
         self.lead_in = union(data["lead_in"])
         self.request_identity = union(data["request_identity"]["verify"])
         self.request_word = union(data["request_identity"]["request"])

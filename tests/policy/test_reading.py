@@ -529,3 +529,38 @@ def test_rights_from_blind4_dev_forms():
     assert "suspension_of_provision" in r["rights"]
     r = scan_text("You may ask us to notify you of the purposes for which we use your personal data.")
     assert "purpose_notification" in r["rights"]
+
+
+def test_a_deceased_persons_information_declares_no_category():
+    r = scan_text("※故人様のお名前、生年月日、ご遺影用のお写真等は、個人情報保護法の対象ではありません。")
+    assert r["categories"] == []
+    r = scan_text("Information about a deceased person, such as the date of birth and a photo, is not personal "
+                  "information under the Act.")
+    assert r["categories"] == []
+    assert "date_of_birth" in scan_text("喪主様の氏名及び生年月日をお預かりします。")["categories"]
+
+
+def test_identity_verification_after_a_request_sentence_declares_nothing():
+    r = scan_text("開示等のご請求は下記窓口へお申し出ください。ご本人確認のため、運転免許証等の写しをご提出いただきます。")
+    assert "identity_document" not in r["categories"]
+    r = scan_text("Send your request to the desk below. To verify your identity, please enclose a copy of your passport.")
+    assert "identity_document" not in r["categories"]
+    r = scan_text("会員登録の際に、ご本人確認のため、運転免許証の写しをご提出いただきます。")
+    assert "identity_document" in r["categories"]
+
+
+def test_special_care_consent_in_a_sentence_wrapped_onto_the_next_line():
+    r = scan_text("ご葬儀の宗教・宗派は、信条に関する要配慮個人情報に該当する場合が\n"
+                  "あるため、喪主様の同意をいただいたうえでお伺いします。")
+    assert r["special_care"] == "collected_with_consent"
+    # a finished sentence is not continued by an unrelated line
+    r = scan_text("ご葬儀の宗教・宗派は、信条に関する要配慮個人情報に該当します。\n"
+                  "ご案内状の送付には、ご本人の同意をいただいたうえで住所をお伺いします。")
+    assert r["special_care"] == "not_stated"
+
+
+def test_staff_credentials_and_flights_flown():
+    r = scan_text("技術的安全管理措置：システムへのアクセスは職務ごとに権限を設定し、ID・パスワードによる認証を行っています。")
+    assert "account_credentials" not in r["categories"]
+    assert "account_credentials" in scan_text("ログインID及びパスワードをお預かりします。")["categories"]
+    assert "purchase_history" in scan_text("We keep the flights flown, fare class and ticket price.")["categories"]
