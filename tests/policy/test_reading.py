@@ -564,3 +564,16 @@ def test_staff_credentials_and_flights_flown():
     assert "account_credentials" not in r["categories"]
     assert "account_credentials" in scan_text("ログインID及びパスワードをお預かりします。")["categories"]
     assert "purchase_history" in scan_text("We keep the flights flown, fare class and ticket price.")["categories"]
+
+
+# --- from blind3's held-out half (fitted after its scores were reported; no longer an estimate) ------------
+def test_a_long_english_foreign_denial_and_money_from_abroad():
+    r = scan_text("We do not provide personal information to third parties in foreign countries, and our database "
+                  "is kept on servers in Japan. Tenants moving to Japan from abroad may pay by international bank transfer.")
+    assert r["foreign_transfer"] == "none_stated"
+    assert scan_text("We move your data to servers abroad.")["foreign_transfer"] == "mentioned_without_safeguards"
+
+
+def test_the_contractor_we_have_engaged_is_outsourcing():
+    assert scan_text("For a repair visit we give the contractor we have engaged your name and room number.")["outsourcing"]
+    assert not scan_text("We have not engaged any contractor; our staff do all repairs.")["outsourcing"]
