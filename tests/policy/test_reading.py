@@ -577,3 +577,12 @@ def test_a_long_english_foreign_denial_and_money_from_abroad():
 def test_the_contractor_we_have_engaged_is_outsourcing():
     assert scan_text("For a repair visit we give the contractor we have engaged your name and room number.")["outsourcing"]
     assert not scan_text("We have not engaged any contractor; our staff do all repairs.")["outsourcing"]
+
+
+def test_special_care_needed_only_in_a_case_declares_nothing():
+    for text in ("Where our work requires us to obtain information about an illness, we will obtain it only with "
+                 "your consent.",
+                 "当社が健康状態その他の要配慮個人情報を取得する必要が生じた場合には、あらかじめご本人の同意を得たうえで取得します。"):
+        r = scan_text(text)
+        assert r["special_care"] == "not_stated" and "special_care" not in r["categories"], text
+    assert scan_text("当社は、ご本人の同意を得たうえで健康状態をお伺いします。")["special_care"] == "collected_with_consent"
