@@ -226,6 +226,8 @@ def safeguards(index: Index, lex: Lexicon, ev: Evidence) -> dict[str, bool]:
             seg = segs[i]
             if seg.flags & {"purpose", "exception", "definition"} or lex.safeguard_others.search(seg.text):
                 continue  # what rules bind other companies to do is not the operator's own measure
+            if key in ("basic_policy", "rules") and i == 0 and seg.heading:
+                continue  # the document's own title (「…に関する規程」, 個人情報保護方針) names the document only
             if key == "organizational" and _LABEL.search(seg.text):
                 continue
             if key == "external_environment" and not seg.heading and "外的環境" not in seg.text \

@@ -586,3 +586,12 @@ def test_special_care_needed_only_in_a_case_declares_nothing():
         r = scan_text(text)
         assert r["special_care"] == "not_stated" and "special_care" not in r["categories"], text
     assert scan_text("当社は、ご本人の同意を得たうえで健康状態をお伺いします。")["special_care"] == "collected_with_consent"
+
+
+def test_the_documents_own_title_is_no_rules_and_a_safe_is_physical():
+    r = scan_text("個人情報の取扱いに関する規程\n\n当寺は、名簿を耐火金庫に保管しています。")
+    assert not r["safeguards"]["rules"] and r["safeguards"]["physical"]
+    r = scan_text("プライバシーポリシー\n\n当社は、個人情報の取扱規程を定め、従業者に周知しています。")
+    assert r["safeguards"]["rules"]
+    assert scan_text("Paper records are kept in a fireproof safe.")["safeguards"]["physical"]
+    assert not scan_text("We keep your data safe.")["safeguards"]["physical"]
