@@ -10,7 +10,6 @@ import duckdb
 import pandas as pd
 
 from inventory import edits, export
-from inventory.edits import Located  # the editor places errors with browse.Located
 from inventory.tables import BY_NAME, Table
 
 
@@ -63,19 +62,3 @@ def ids(conn: duckdb.DuckDBPyConnection, name: str, limit: int = 500) -> list[st
 def row_key(table: Table, row: dict) -> str:
     """A row's record key as the audit trail spells it: the ID, 'a|b' for a link, 'org'."""
     return edits.key_text(edits.row_key(table, row))
-
-
-def check_edits(conn: duckdb.DuckDBPyConnection, name: str, base: pd.DataFrame, edited: pd.DataFrame) -> list[Located]:
-    """What a save of the page's edits would refuse, each error placed on its page row (or at the
-    stored record it is about), without writing anything.
-
-    The same judgement as `store.apply_edits` — the changed rows and a few key scans, never the
-    whole table — so it is cheap enough to run on demand; a refused save already carries this
-    list (`PageRefused.located`) and needs no second pass.
-    """
-    table = BY_NAME[name]
-    try:
-        edits.judge(conn, edits.diff(table, base, edited))
-    except edits.PageRefused as exc:
-        return exc.located
-    return []

@@ -18,6 +18,7 @@ import streamlit as st
 from controls import triage
 from inventory import browse, store
 from inventory.access import PermissionDenied
+from inventory.edits import Located
 from inventory.errors import InventoryError, ValidationFailed
 from inventory.tables import BY_NAME, Table
 from ui import audit_view, data
@@ -87,7 +88,7 @@ def _column_config(table: Table) -> dict:
     return config
 
 
-def _error_rows(name: str, located: list[browse.Located], edited: pd.DataFrame) -> pd.DataFrame:
+def _error_rows(name: str, located: list[Located], edited: pd.DataFrame) -> pd.DataFrame:
     table = BY_NAME[name]
     rows = []
     for item in located:
@@ -112,7 +113,7 @@ def _save(name: str, snap: dict, edited_text: pd.DataFrame) -> None:
         with st.spinner(t("ws_saving")):  # judges and writes only the rows this page changed
             store.apply_edits(conn, name, snap["base"], edited_text, actor=data.actor())
     except ValidationFailed as exc:  # a page refusal already says which page row each error is on
-        located = getattr(exc, "located", None) or [browse.Located(e, None, None) for e in exc.errors]
+        located = getattr(exc, "located", None) or [Located(e, None, None) for e in exc.errors]
         st.session_state[f"ws_errors_{name}"] = _error_rows(name, located, edited_text)
         return
     except store.EditConflict as exc:  # every clashing row, field by field, with who changed it and when

@@ -50,14 +50,6 @@ def test_pages_of_text_rows_are_spelled_as_export_spells_them(sample):
     assert browse.ids(sample, "processors", limit=3) is None  # six processors: too many to list under 3
 
 
-def test_check_edits_places_an_error_on_the_page_row(sample):
-    base = browse.page(sample, "categories", "campaign", 0, 50)
-    edited = base.copy()
-    edited.loc[0, "persons"] = "many"
-    located = browse.check_edits(sample, "categories", base, edited)
-    assert [(x.page_row, x.key, x.error.column, x.error.value) for x in located] == [(0, None, "persons", "many")]
-
-
 def test_register_puts_the_r33_controls_first(sample):
     found = rules.findings(sample, AS_OF)
     overdue = sorted(found.loc[found["rule_id"] == "R33", "subject_id"])
