@@ -89,11 +89,19 @@ def loaded(source: Path, work: Path, name: str) -> Path:
     return path
 
 
-def check_times(path: Path, repeats: int) -> tuple[float, float]:
+def check_times(path: Path, repeats: int) -> tuple[float, float, float]:
+    """`check` (the findings stored by the last write, read for the as-of date), the floor, and
+    the live evaluation of the rules that every write now pays (each paired with the floor)."""
     conn = db.connect(path, read_only=True)
+
+    def floor():
+        conn.execute(SCAN_FLOOR).fetchall()
+
     try:
-        rules.findings(conn, AS_OF)  # warm: the evaluator's cursors, catalog tables and macros
-        return paired_times(lambda: rules.findings(conn, AS_OF), lambda: conn.execute(SCAN_FLOOR).fetchall(), repeats)
+        rules.evaluate(conn, AS_OF)  # warm: the evaluator's cursors, catalog tables and macros
+        check, floor_time = paired_times(lambda: rules.findings(conn, AS_OF), floor, repeats)
+        live, _ = paired_times(lambda: rules.evaluate(conn, AS_OF), floor, repeats)
+        return check, floor_time, live
     finally:
         conn.close()
 
@@ -127,23 +135,27 @@ def peak_rss_mb(path: Path) -> float:
     return usage.ru_maxrss / 1024
 
 
-def run(small: Size, large: Size, sample: Path, work: Path, repeats: int) -> list[tuple[str, float, float, str]]:
+def run(small: Size, large: Size, sample: Path, work: Path, repeats: int) -> list[tuple[str, float, float | None, str]]:
     generate(work / "small", small)
     generate(work / "large", large)
     rows = []
     ours, raw = import_ratio(work / "small", work, repeats)
     rows.append(("import (full validation) ÷ DuckDB read_csv", ours / raw, TARGETS["import"], f"{ours:.2f}s / {raw:.2f}s"))
     small_db = loaded(work / "small", work, "small")
-    check_small, floor = check_times(small_db, repeats)
+    check_small, floor, live = check_times(small_db, repeats)
     rows.append((f"check ÷ join-scan floor at {small.links:,} links", check_small / floor, TARGETS["check"], f"{check_small*1000:.0f}ms / {floor*1000:.0f}ms"))
+    rows.append((f"rules evaluated live (in every write) ÷ floor at {small.links:,} links", live / floor, None,
+                 f"{live*1000:.0f}ms / {floor*1000:.0f}ms"))
     sample_db = loaded(sample, work, "sample")
     at_scale, at_sample = overview_time(small_db, repeats), overview_time(sample_db, repeats)
     rows.append(("Overview at scale ÷ on the sample", at_scale / at_sample, TARGETS["overview"],
                  f"{at_scale:.2f}s / {at_sample:.2f}s"))
     large_db = loaded(work / "large", work, "large")
-    check_large, floor_large = check_times(large_db, repeats)
+    check_large, floor_large, live_large = check_times(large_db, repeats)
     rows.append((f"check ÷ join-scan floor at {large.links:,} links", check_large / floor_large, TARGETS["check"],
                  f"{check_large*1000:.0f}ms / {floor_large*1000:.0f}ms"))
+    rows.append((f"rules evaluated live (in every write) ÷ floor at {large.links:,} links", live_large / floor_large,
+                 None, f"{live_large*1000:.0f}ms / {floor_large*1000:.0f}ms"))
     rows.append((f"check at {large.links:,} ÷ at {small.links:,} links", check_large / check_small, TARGETS["growth"],
                  f"{check_large*1000:.0f}ms / {check_small*1000:.0f}ms"))
     rss = peak_rss_mb(large_db)
@@ -166,8 +178,8 @@ def main(argv: list[str] | None = None) -> int:
         rows = run(small, large, ROOT / "sample_data" / "demo", work, repeats)
     print(f"| measure | ratio | target | timings |\n|---|---:|---:|---|")
     for name, value, target, detail in rows:
-        mark = "ok" if value <= target else "OVER"
-        print(f"| {name} | {value:.2f} | ≤ {target:g} {mark} | {detail} |")
+        bound = "— (shown)" if target is None else f"≤ {target:g} {'ok' if value <= target else 'OVER'}"
+        print(f"| {name} | {value:.2f} | {bound} | {detail} |")
     return 0
 
 

@@ -12,6 +12,7 @@ from contextlib import contextmanager
 import duckdb
 import pandas as pd
 
+from controls import rules
 from inventory.access import Actor
 from inventory.errors import InventoryError
 from inventory.tables import Table
@@ -34,13 +35,15 @@ def write(conn: duckdb.DuckDBPyConnection, actor: Actor, action: str):
 
     Every write updates the one inventory_state row first, so two sessions saving at once
     collide there and DuckDB refuses the second at once; that is reported as a refused save
-    the person can simply repeat, not as a database error.
+    the person can simply repeat, not as a database error. The gap findings are recomputed
+    last, in the same transaction, so what is stored always describes what is committed.
     """
     conn.execute("begin transaction")
     try:
         conn.execute("update inventory_state set data_version = data_version + 1, changed_at = now()")
         version = conn.execute("select data_version from inventory_state").fetchall()[0][0]
         yield version
+        rules.store(conn, version)
         conn.execute("commit")
     except duckdb.TransactionException as exc:
         _rollback(conn)

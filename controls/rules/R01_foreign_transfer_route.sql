@@ -54,5 +54,6 @@ SELECT
         || id_list_ja(category_ids) || '）について、外国にある第三者への提供の根拠が記録されていません。'
         || '本人の同意、基準適合体制または例外による移転を記録してください（十分性認定はEEA・英国の場合に限ります）。'
         AS message_ja,
-    'Art. 28(1)' AS reference
+    'Art. 28(1)' AS reference,
+    always() AS applies_from
 FROM per_party

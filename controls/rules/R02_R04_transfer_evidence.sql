@@ -19,7 +19,8 @@ SELECT
         AS message,
     party_ja || 'への外国移転（' || transfer_id || '）は本人の同意に基づいていますが、同意を得る前に移転先の国名、'
         || 'その国の個人情報保護制度及び移転先が講ずる措置を本人に提供した記録がありません。' AS message_ja,
-    'Art. 28(2); Rules 17' AS reference
+    'Art. 28(2); Rules 17' AS reference,
+    always() AS applies_from
 FROM t
 WHERE route = 'consent' AND NOT info_provided
 
@@ -36,9 +37,10 @@ SELECT
         || CASE WHEN last_checked IS NULL THEN '行われていません'
                 ELSE CAST(last_checked AS VARCHAR) || ' 以降行われていません' END
         || '。少なくとも年1回確認してください。',
-    'Art. 28(3); Rules 18'
+    'Art. 28(3); Rules 18',
+    overdue_from(last_checked, 12)
 FROM t
-WHERE route = 'standard_measures' AND overdue(last_checked, $as_of, 12)
+WHERE route = 'standard_measures'
 
 UNION ALL
 
@@ -48,6 +50,7 @@ SELECT
         || 'group rules or certification backing them is on file.',
     party_ja || 'への外国移転（' || transfer_id || '）は基準適合体制に基づいていますが、その根拠となる契約、'
         || '企業グループ内の規程または認証の記録がありません。',
-    'Rules 16'
+    'Rules 16',
+    always()
 FROM t
 WHERE route = 'standard_measures' AND NOT contract_on_file

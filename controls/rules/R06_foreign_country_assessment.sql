@@ -26,7 +26,7 @@ SELECT
                 WHEN k.regime_assessed IS NULL THEN '同国の個人情報保護制度を把握した記録がありません'
                 ELSE '同国の個人情報保護制度の把握が ' || CAST(k.regime_assessed AS VARCHAR) || ' 以降更新されていません' END
         || '。個人情報保護委員会の外国制度調査等により、少なくとも24か月ごとに確認してください。' AS message_ja,
-    'Art. 23; guideline 10-7' AS reference
+    'Art. 23; guideline 10-7' AS reference,
+    CASE WHEN k.country IS NULL THEN always() ELSE overdue_from(k.regime_assessed, 24) END AS applies_from
 FROM (SELECT DISTINCT country FROM handled WHERE is_foreign(country)) h
 LEFT JOIN countries k ON k.country = h.country
-WHERE k.country IS NULL OR overdue(k.regime_assessed, $as_of, 24)

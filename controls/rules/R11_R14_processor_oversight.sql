@@ -17,7 +17,8 @@ SELECT
         AS message,
     '委託先' || label_ja(name, processor_id) || 'について、委託先の選定時に安全管理措置を確認した記録がありません。'
         AS message_ja,
-    'Art. 25' AS reference
+    'Art. 25' AS reference,
+    always() AS applies_from
 FROM processors
 WHERE selection_checked IS NULL
 
@@ -33,7 +34,8 @@ SELECT
          THEN '委託先' || label_ja(name, processor_id) || 'との委託契約の記録がありません。契約と安全管理に関する条項を記録してください。'
          ELSE '委託先' || label_ja(name, processor_id) || 'との契約（' || CAST(contract_date AS VARCHAR)
               || ' 締結）に安全管理に関する条項がありません。講ずべき安全管理措置の条項を追加してください。' END,
-    'Art. 25'
+    'Art. 25',
+    always()
 FROM processors
 WHERE contract_date IS NULL OR contract_security_terms IS NOT TRUE
 
@@ -49,9 +51,9 @@ SELECT
         || CASE WHEN last_supervised IS NULL THEN 'ありません'
                 ELSE CAST(last_supervised AS VARCHAR) || ' 以降ありません' END
         || '。少なくとも12か月ごとに取扱状況を確認してください。',
-    'Art. 25'
+    'Art. 25',
+    overdue_from(last_supervised, 12)
 FROM processors
-WHERE overdue(last_supervised, $as_of, 12)
 
 UNION ALL
 
@@ -65,7 +67,8 @@ SELECT
     '委託先' || label_ja(parent.name, p.parent_id) || 'から再委託を受けた再委託先' || label_ja(p.name, p.processor_id)
         || 'について、再委託の事前の報告及び承認の記録がありません'
         || CASE WHEN h.processor_id IS NOT NULL THEN '。この再委託先は要配慮個人情報を取り扱っています。' ELSE '。' END,
-    'guideline 3-4-4'
+    'guideline 3-4-4',
+    always()
 FROM processors p
 LEFT JOIN processors parent ON parent.processor_id = p.parent_id
 LEFT JOIN special_care_handlers h ON h.processor_id = p.processor_id

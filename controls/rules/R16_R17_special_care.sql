@@ -8,7 +8,8 @@ SELECT
         || 'of the persons to acquire it is on record; obtain and record consent.' AS message,
     '個人データ' || label_ja(coalesce(name_ja, name), category_id) || 'には要配慮個人情報が含まれますが、'
         || '取得について本人の同意を得た記録がありません。同意を取得し記録してください。' AS message_ja,
-    'Art. 20(2)' AS reference
+    'Art. 20(2)' AS reference,
+    always() AS applies_from
 FROM categories
 WHERE special_care AND NOT special_care_consent
 
@@ -22,7 +23,8 @@ SELECT
     '提供先' || label_ja(any_value(r.name), r.recipient_id) || 'にオプトアウトにより要配慮個人情報（'
         || id_list_ja(list(DISTINCT c.category_id)) || '）を提供していますが、要配慮個人情報はオプトアウトで提供できません。'
         || '提供を停止するか、本人の同意を得てください。',
-    'Art. 27(2)'
+    'Art. 27(2)',
+    always()
 FROM recipients r
 JOIN category_recipients l ON l.recipient_id = r.recipient_id
 JOIN categories c ON c.category_id = l.category_id

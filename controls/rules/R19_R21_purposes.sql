@@ -26,7 +26,8 @@ SELECT
         AS message,
     '個人データ' || label_ja(coalesce(c.name_ja, c.name), c.category_id) || 'に利用目的が紐付いていません。利用目的を特定してください。'
         AS message_ja,
-    'Art. 17(1)' AS reference
+    'Art. 17(1)' AS reference,
+    always() AS applies_from
 FROM categories c
 WHERE NOT EXISTS (SELECT 1 FROM linked_purposes lp WHERE lp.category_id = c.category_id)
 
@@ -38,7 +39,8 @@ SELECT
         || 'publish it or notify the persons.',
     '利用目的' || label_ja(coalesce(description_ja, description), purpose_id) || 'が公表されていません。'
         || '公表するか本人に通知してください。',
-    'Arts. 21, 27'
+    'Arts. 21, 27',
+    always()
 FROM purposes
 WHERE NOT published
 
@@ -52,7 +54,8 @@ SELECT
     '個人データ' || label_ja(coalesce(c.name_ja, c.name), c.category_id) || 'を第三者（'
         || id_list_ja(x.recipient_ids) || '）に提供していますが、利用目的に第三者提供が含まれていません。'
         || '利用目的に第三者提供を明記してください。',
-    'Arts. 21, 27'
+    'Arts. 21, 27',
+    always()
 FROM categories c
 JOIN consent_or_opt_out_provision x ON x.category_id = c.category_id
 WHERE NOT EXISTS (SELECT 1 FROM linked_purposes lp

@@ -11,7 +11,8 @@ SELECT
         || '(consent, a legal exception, opt-out, joint use or succession); record one or stop the provision.' AS message,
     '提供先' || label_ja(name, recipient_id) || 'への第三者提供について、法的な根拠（本人の同意、法令に基づく場合等の例外、'
         || 'オプトアウト、共同利用または事業の承継）が記録されていません。根拠を記録するか、提供を停止してください。' AS message_ja,
-    'Art. 27(1)' AS reference
+    'Art. 27(1)' AS reference,
+    always() AS applies_from
 FROM recipients
 WHERE blank(basis) OR basis = 'none'
 
@@ -25,7 +26,8 @@ SELECT
     '提供先' || label_ja(name, recipient_id) || 'への第三者提供（'
         || CASE basis WHEN 'consent' THEN '本人の同意' ELSE 'オプトアウト' END
         || 'による）について、第三者提供に係る記録（法第29条）が作成・保存されていません。提供ごとに記録を作成してください。',
-    'Art. 29'
+    'Art. 29',
+    always()
 FROM recipients
 WHERE basis IN ('consent', 'opt_out') AND NOT record_kept
 
@@ -39,7 +41,8 @@ SELECT
     '提供先' || label_ja(any_value(r.name), r.recipient_id) || 'は提供する個人関連情報（'
         || id_list_ja(list(DISTINCT c.category_id)) || '）を個人データとして取得することが想定されますが、'
         || '本人の同意に基づく提供になっていません。提供前に本人の同意が得られていることを確認してください。',
-    'Art. 31'
+    'Art. 31',
+    always()
 FROM recipients r
 JOIN category_recipients l ON l.recipient_id = r.recipient_id
 JOIN categories c ON c.category_id = l.category_id

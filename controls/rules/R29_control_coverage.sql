@@ -65,7 +65,8 @@ SELECT
     '個人データ' || label_ja(coalesce(r.name_ja, r.name), r.category_id) || 'について、区分「' || coalesce(n.name_ja, r.domain)
         || '」（' || r.domain || '）の安全管理措置が実施されていません（組織全体、当該個人データまたはその保存先システムを対象とするもの）。'
         || 'この区分の措置を実施し、記録してください。' AS message_ja,
-    'Art. 23; guideline 10' AS reference
+    'Art. 23; guideline 10' AS reference,
+    always() AS applies_from
 FROM required r
 LEFT JOIN catalog_domains n ON n.domain = r.domain
 WHERE r.covered & r.bit = 0

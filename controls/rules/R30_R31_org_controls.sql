@@ -14,7 +14,8 @@ SELECT
         || 'on handling personal data and record it as a control.' AS message,
     name_ja || '（org）について、組織全体を対象とする基本方針（POL）が実施済みとして記録されていません。'
         || '個人データの適正な取扱いに関する基本方針を策定し、記録してください。' AS message_ja,
-    'guideline 10-1' AS reference
+    'guideline 10-1' AS reference,
+    always() AS applies_from
 FROM org
 WHERE NOT EXISTS (SELECT 1 FROM implemented_controls() WHERE domain = 'POL' AND scope = 'org')
 
@@ -26,6 +27,7 @@ SELECT
         || 'set up the reporting lines and steps for leaks and other incidents.',
     name_ja || '（org）について、組織全体を対象とする漏えい等事案に対応する体制（ORG-4）が実施済みとして記録されていません。'
         || '漏えい等の報告連絡体制と対応手順を整備してください。',
-    'guideline 10-3(4)'
+    'guideline 10-3(4)',
+    always()
 FROM org
 WHERE NOT EXISTS (SELECT 1 FROM implemented_controls() WHERE measure = 'ORG-4' AND scope = 'org')

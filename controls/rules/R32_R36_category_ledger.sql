@@ -12,7 +12,8 @@ SELECT
         AS message,
     '個人データ' || label_ja(coalesce(name_ja, name), category_id) || 'のアクセス権者が定められていません。'
         || 'アクセスできる者を定めて記録してください。' AS message_ja,
-    'guideline 10-3(3), 10-6(1)' AS reference
+    'guideline 10-3(3), 10-6(1)' AS reference,
+    always() AS applies_from
 FROM categories
 WHERE blank(access_holders)
 
@@ -28,9 +29,9 @@ SELECT
         || CASE WHEN last_reviewed IS NULL THEN '見直されていません'
                 ELSE CAST(last_reviewed AS VARCHAR) || ' 以降見直されていません' END
         || '。少なくとも12か月ごとに見直してください。',
-    'JIS Q 15001 A.3.3.1'
+    'JIS Q 15001 A.3.3.1',
+    overdue_from(last_reviewed, 12)
 FROM categories
-WHERE overdue(last_reviewed, $as_of, 12)
 
 UNION ALL
 
@@ -39,7 +40,8 @@ SELECT
     'Category ' || label_en(name, category_id) || ' has neither a retention period nor a deletion date; set how long it is kept.',
     '個人データ' || label_ja(coalesce(name_ja, name), category_id) || 'の保存期間も消去期限も定められていません。'
         || '保存期間を定めてください。',
-    'Art. 22'
+    'Art. 22',
+    always()
 FROM categories
 WHERE retention_months IS NULL AND delete_by IS NULL
 
@@ -53,6 +55,7 @@ SELECT
         || '; delete or dispose of the data without delay, or record why it is still needed and a new date.',
     '個人データ' || label_ja(coalesce(name_ja, name), category_id) || 'は消去期限（' || CAST(delete_by AS VARCHAR)
         || '）を過ぎています。遅滞なく消去・廃棄するか、引き続き必要な理由と新たな期限を記録してください。',
-    'Art. 22; My Number Act 20'
+    'Art. 22; My Number Act 20',
+    delete_by + 1
 FROM categories
-WHERE delete_by < $as_of
+WHERE delete_by IS NOT NULL

@@ -11,6 +11,6 @@ SELECT
         || CASE WHEN last_reviewed IS NULL THEN '記録されていません'
                 ELSE CAST(last_reviewed AS VARCHAR) || ' 以降行われていません' END
         || '（見直し周期 ' || CAST(review_months AS VARCHAR) || 'か月）。見直しを行い、その日付を記録してください。' AS message_ja,
-    'guideline 10-3(5)' AS reference
+    'guideline 10-3(5)' AS reference,
+    overdue_from(last_reviewed, review_months) AS applies_from
 FROM implemented_controls()
-WHERE overdue(last_reviewed, $as_of, review_months)

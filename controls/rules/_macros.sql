@@ -7,15 +7,27 @@
 -- Convention for every rule: a link row counts only when both of its ends exist (the import rejects
 -- dangling references; a hand-edited database might not).
 
--- "as-of minus N calendar months": the day is clamped to the month's end
--- (2026-03-31 minus 1 month = 2026-02-28), which is what DuckDB's month interval arithmetic does.
-CREATE OR REPLACE TEMP MACRO months_before(ref_date, n) AS
-    CAST(ref_date - to_months(CAST(n AS INTEGER)) AS DATE);
+-- Every rule returns, besides the finding, `applies_from`: the first as-of date on which the finding
+-- holds. Most findings hold whatever the date (always(), minus infinity); the dated ones (R04, R06,
+-- R13, R32, R33, R36) hold from a date computed from the row, and never when that is NULL. So the
+-- findings of an inventory can be computed once, when it is written, and read for any as-of date
+-- (controls/rules.py): a finding holds as of A when applies_from <= A.
+CREATE OR REPLACE TEMP MACRO always() AS DATE '-infinity';
 
--- "Empty or older than N months": an empty date is always overdue; "older" is strict, so a date
--- equal to the cutoff is not overdue, and neither is a date in the future.
-CREATE OR REPLACE TEMP MACRO overdue(d, ref_date, n) AS
-    d IS NULL OR d < months_before(ref_date, n);
+-- "Empty or older than N months" as of A: an empty date is always overdue; otherwise d < A - N
+-- months, where the day of A - N months is clamped to the month's end (2026-03-31 minus 1 month =
+-- 2026-02-28, DuckDB's month arithmetic); "older" is strict, so a date equal to that cutoff is not
+-- overdue, and neither is a date in the future. The first such A is (d + 1 day) + N months when
+-- that day exists in the month, else the 1st of the following month (d = 2026-01-30, N = 1:
+-- 2026-03-01, as no day of February minus a month is after January 30th). A NULL N never holds.
+-- tests/controls/test_rules_engine.py checks this against the definition day by day.
+CREATE OR REPLACE TEMP MACRO overdue_from(d, n) AS
+    CASE
+        WHEN d IS NULL THEN always()
+        WHEN day(CAST(CAST(d AS DATE) + 1 + to_months(CAST(n AS INTEGER)) AS DATE)) = day(CAST(d AS DATE) + 1)
+            THEN CAST(CAST(d AS DATE) + 1 + to_months(CAST(n AS INTEGER)) AS DATE)
+        ELSE last_day(CAST(CAST(d AS DATE) + 1 + to_months(CAST(n AS INTEGER)) AS DATE)) + 1
+    END;
 
 -- Severity escalation for the category rules (R16 R19 R21(b) R29 R32 R34 R35 R36): one level up,
 -- capped at critical, when the category holds special-care, My Number or financial-damage data.

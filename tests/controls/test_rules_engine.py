@@ -205,14 +205,15 @@ def test_long_category_lists_are_shortened(inventory):
     assert "（c1、c2、c3、c4、c5 ほか 2 件）" in found.loc[0, "message_ja"]
 
 
-def test_each_rule_file_is_one_select_of_the_finding_columns(conn):
+def test_each_rule_file_is_one_select_of_the_finding_columns_and_the_date_it_applies_from(conn):
     cursor = conn.cursor()
     rules.prepare(cursor)
     for path in rules.rule_files():
         sql = path.read_text(encoding="utf-8")
-        described = cursor.execute(f"DESCRIBE SELECT * FROM ({sql})", {"as_of": AS_OF} if "$as_of" in sql else None)
+        assert "$as_of" not in sql, path.name  # the as-of date is applied to applies_from, outside
+        described = cursor.execute(f"DESCRIBE SELECT * FROM ({sql})")
         assert [(name, kind) for name, kind, *_ in described.fetchall()] == [
-            (c, "VARCHAR") for c in rules.FINDING_COLUMNS], path.name
+            *((c, "VARCHAR") for c in rules.FINDING_COLUMNS), ("applies_from", "DATE")], path.name
     cursor.close()
 
 
@@ -235,7 +236,7 @@ def test_a_check_leaves_the_connection_and_the_file_untouched(db_path):
     conn.execute("SELECT 1")  # a result left unfinished by the caller does not get in the way
     assert key_rows(rules.findings(conn, AS_OF)) == [("R30", "low", "organization", "org", None)]
     assert conn.execute("SELECT count(*) FROM duckdb_functions() WHERE function_name IN "
-                        "('overdue', 'escalate', 'implemented_controls')").fetchone() == (0,)
+                        "('overdue_from', 'escalate', 'implemented_controls')").fetchone() == (0,)
     assert conn.execute("SELECT count(*) FROM duckdb_views() WHERE view_name LIKE 'catalog_%'").fetchone() == (0,)
     assert conn.execute("SELECT table_name FROM duckdb_tables() ORDER BY 1").fetchall() == before_tables
     conn.close()
