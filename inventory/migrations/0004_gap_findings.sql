@@ -13,7 +13,8 @@ CREATE TABLE gap_findings (
     message VARCHAR,
     message_ja VARCHAR,
     reference VARCHAR,
-    applies_from DATE
+    applies_from DATE,
+    position BIGINT  -- the findings' order (cli.md), fixed when they are stored
 );
 ALTER TABLE inventory_state ADD COLUMN findings_version BIGINT;
 ALTER TABLE inventory_state ADD COLUMN rules_version VARCHAR;
