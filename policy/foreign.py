@@ -82,6 +82,7 @@ def foreign(segs: list[Segment], lex: Lexicon, ev: Evidence) -> tuple[str, list[
     previous: Segment | None = None  # the last sentence that spoke of foreign handling
     previous_names: set[str] = set()
     practice = False  # a sentence that is not a mere "if we provide abroad, we will …" promise
+    concrete: set[int] = set()  # lines (list items) that name a foreign country where data is handled
     for seg in segs:
         if seg.heading or seg.flags & {"definition", "question"}:
             continue
@@ -99,6 +100,9 @@ def foreign(segs: list[Segment], lex: Lexicon, ev: Evidence) -> tuple[str, list[
                 routes.add(carried)
                 ev.add("foreign_transfer", carried, seg)
             continue
+        own_cue = bool(named) or bool(lex.foreign.search(text))
+        if not own_cue and lex.foreign_domestic.search(text):
+            continue  # 「国内のデータセンターに保管」 under a heading about provision abroad
         tied = _tied(text, lex)
         route = _route(tied, lex)
         negated = bool(lex.foreign_negated.search(text))
@@ -106,18 +110,23 @@ def foreign(segs: list[Segment], lex: Lexicon, ev: Evidence) -> tuple[str, list[
             continue
         if route == "adequacy" and not named and not re.search(r"countr|国|EEA|EU", text, re.I):
             route = None
-        # a list item naming only a country under a heading "Provision to third parties in foreign countries"
+        # a list item naming only a country under a heading "Provision to third parties in foreign countries";
+        # any other sentence under that heading must itself say that data is handled
         handling = bool(lex.foreign_handling.search(text)) or bool(
-            lex.foreign.search(seg.section) and lex.foreign_handling.search(seg.section))
+            named and lex.foreign.search(seg.section) and lex.foreign_handling.search(seg.section))
         if route is None and not handling:
             continue  # a foreign word with no data handled abroad: business, not foreign handling
         previous, previous_names = seg, _names(seg.text)
         practice = practice or not lex.foreign_conditional.search(text)
+        if named and handling:
+            concrete.add(seg.line)
         for code in named:
             if code not in codes:
                 codes.append(code)
             ev.add("countries", code, seg)
-        if route and "exception" not in seg.flags:
+        # an exception-list item that names where the data goes is an arrangement, not an abstract
+        # exception ("We do not outsource, except: … 2. our CRM runs at X Inc. in the US, which …")
+        if route and ("exception" not in seg.flags or seg.line in concrete):
             routes.add(route)
             ev.add("foreign_transfer", route, seg)
         else:

@@ -126,6 +126,7 @@ class Lexicon:
         self.foreign_negated = union(fo["negated"])
         self.foreign_anaphor = union(fo["anaphor"])
         self.foreign_handling = union(fo["handling"])
+        self.foreign_domestic = union(fo["domestic"])
         self.foreign_article = union(fo["article"])
         self.foreign_conditional = union(fo["conditional"])
         self.foreign_person_consent = union(fo["person_consent"])

@@ -114,7 +114,8 @@ def affirmative_provision(seg: Segment, lex: Lexicon) -> bool:
                 and not lex.exception.search(clause) and not _conditional(text, receive.start(), lex):
             return True
     ja = lex.provision_ja.search(text)
-    if ja and not lex.provision_negated.search(text) and not re.search("除き|除いて|限り|限って", text) \
+    # 「法令に基づく場合に限り」 is an exception; 「お申込みの会員の方に限り…提供し」 only narrows who
+    if ja and not lex.provision_negated.search(text) and not re.search("除き|除いて|(場合|とき|時)(に)?限(り|って)", text) \
             and not _conditional(text[:ja.end()], ja.start(), lex):
         return True
     if lex.provision_label.search(text) and not lex.provision_negated.search(text):

