@@ -120,6 +120,9 @@ class Lexicon:
         self.provision_request = union(pv["request"])
         self.provision_consignee = union(pv["consignee"])
         self.provision_not_before = union(pv["not_before"])
+        self.provision_consented = union(pv["consented"])
+        self.provision_consented_not = union(pv["consented_not"])
+        self.provision_by_law = union(pv["by_law"])
         fo = data["foreign"]
         self.foreign = union(fo["cue"])
         self.foreign_not = union(fo["not"])

@@ -86,16 +86,22 @@ def affirmative_provision(seg: Segment, lex: Lexicon) -> bool:
         return True
     if lex.provision_not.search(text) or _consignment(text, lex) or lex.provision_request.search(text):
         return False
+    consented = lex.provision_consented.search(text)
+    if consented and not lex.provision_negated.search(text) and not lex.provision_consented_not.search(text) \
+            and not _conditional(text, consented.start(), lex):
+        return True
     pos = 0
     bounds = [m.start() for m in _CLAUSES.finditer(text)] + [len(text)]
     for end in bounds:
         clause = text[pos:end]
         pos = end
         offset = pos - len(clause)
+        if lex.provision_by_law.search(clause):
+            continue  # an insurance claim the law requires: an exception, not provision
         for verb in lex.provision_verb.finditer(clause):
             if verb.start() > 0 and verb.group()[0].isupper():
                 continue  # "... Providing Personal Information to a Third Party": a quoted title
-            if lex.provision_not_before.search(clause, max(0, verb.start() - 30), verb.start()):
+            if lex.provision_not_before.search(clause, max(0, verb.start() - 100), verb.start()):
                 continue
             obj = lex.provision_object.search(clause, verb.end(), min(len(clause), verb.end() + 160))
             if not obj:
@@ -115,13 +121,16 @@ def affirmative_provision(seg: Segment, lex: Lexicon) -> bool:
             return True
     ja = lex.provision_ja.search(text)
     # 「法令に基づく場合に限り」 is an exception; 「お申込みの会員の方に限り…提供し」 only narrows who
-    if ja and not lex.provision_negated.search(text) and not re.search("除き|除いて|(場合|とき|時)(に)?限(り|って)", text) \
+    if ja and not lex.provision_negated.search(text) and not lex.provision_by_law.search(text) \
+            and not re.search("除き|除いて|(場合|とき|時)(に)?限(り|って)", text) \
             and not _conditional(text[:ja.end()], ja.start(), lex):
         return True
     if lex.provision_label.search(text) and not lex.provision_negated.search(text):
         return True  # 「提供先：…」, "Items provided: …"
-    # a purpose item in noun form (「他の医療機関等への情報提供」): the purpose list declares the provision
-    if "purpose" in seg.flags and lex.provision_ja_purpose.search(text) and not lex.provision_negated.search(text):
+    # a purpose item in noun form (「他の医療機関等への情報提供」): the purpose list declares the provision; an
+    # insurance claim counts only where the policy itself files it under provision (【他の事業者等への情報提供を伴う利用】)
+    if "purpose" in seg.flags and lex.provision_ja_purpose.search(text) and not lex.provision_negated.search(text) \
+            and not (lex.provision_by_law.search(text) and not _TOPIC_PROVISION.search(seg.section)):
         return True
     return False
 

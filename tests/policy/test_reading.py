@@ -634,3 +634,69 @@ def test_a_limit_on_who_is_no_exception_and_entrustment_is_not_provision():
     r = scan_text("The entrustment to Example Engineering GmbH in section 3.1(d) involves providing personal data "
                   "to a third party in Germany.")
     assert r["third_party_provision"] is False and r["outsourcing"] is True
+
+
+# --- rules added with the fifth blind set (tests/policy/blind5, odd files) ---------------------------------
+def test_consent_to_a_described_provision_and_event_organizers_are_provision():
+    for text in ("When you book a tour, we provide your name and passport number to the tour organizer.",
+                 "By completing the booking you consent to this sharing.",
+                 "当社は、提携先への個人データの提供について、お申込みの際にお客様の同意をいただいています。"):
+        assert scan_text(text)["third_party_provision"] is True, text
+    for text in ("If you consent to this provision, we will send your name to the organizer.",
+                 # Art. 28 consent wording: a consignee abroad needs it too
+                 "翻訳は海外の提携会社に委託しています。外国にある第三者への個人データの提供について、ご同意をいただいています。"):
+        assert scan_text(text)["third_party_provision"] is False, text
+
+
+def test_markdown_bold_labels_of_a_provision_are_provision():
+    assert scan_text("- **提供先**：株式会社サンプル物流\n")["third_party_provision"] is True
+    assert scan_text("- **Recipients**: Example Travel Co., Ltd.\n")["third_party_provision"] is True
+    assert scan_text("- **提供先**：なし\n")["third_party_provision"] is False
+
+
+def test_insurance_claims_and_a_legal_standard_are_not_provision():
+    r = scan_text("利用目的\n次の目的で利用します。\n・調剤の実施\n・審査支払機関への調剤報酬明細書の提出\n")
+    assert r["third_party_provision"] is False
+    r = scan_text("利用目的\n次の目的で利用します。\n・調剤の実施\n・他の薬局への情報提供\n")
+    assert r["third_party_provision"] is True
+    for text in ("We provide your prescription details to the review and payment organizations to claim fees.",
+                 "Our vendor has a system that meets the standards set by the Commission for provision to a third "
+                 "party in a foreign country."):
+        assert scan_text(text)["third_party_provision"] is False, text
+
+
+def test_safeguards_from_blind5_dev_forms():
+    r = scan_text("The head of the sales office is responsible for personal data and checks every year that the "
+                  "rules are followed.")
+    assert r["safeguards"]["organizational"]
+    r = scan_text("The booking system can be used only by staff with their own account, and access is limited by job.")
+    assert r["safeguards"]["technical"] and "account_credentials" not in r["categories"]
+    r = scan_text("Because our support desk is in Germany, we have checked the privacy rules that apply there and "
+                  "take them into account in our measures.")
+    assert r["safeguards"]["external_environment"] and not r["safeguards"]["rules"]
+    assert scan_text("We have adopted Data Protection Rules.")["safeguards"]["rules"]
+
+
+def test_categories_from_blind5_dev_forms():
+    assert "membership_id" in scan_text("受付では診察券の番号をお伺いします。")["categories"]
+    assert "membership_id" in scan_text("We record your patient card number.")["categories"]
+    for text in ("We keep the cars you have bought from us.", "We keep the tickets you bought.",
+                 "ご購入コースの履歴をお預かりします。"):
+        assert "purchase_history" in scan_text(text)["categories"], text
+    assert "survey_response" in scan_text("セミナー後アンケートへのご回答をお預かりします。")["categories"]
+    assert "name" in scan_text("氏名、ニックネームをお預かりします。")["categories"]
+    r = scan_text("If you join our point card, we record your card number.")
+    assert "membership_id" in r["categories"] and "payment_card" not in r["categories"]
+    for text in ("・カード決済（決済代行会社）", "- card payment processing (a payment service provider)",
+                 "ご自身の病歴をお伝えいただく必要はありません。", "You do not need to tell us about any illness.",
+                 "当社は、提供先との契約内容を定めています。", "〒100-0000　東京都千代田区見本町1-2-3（当社の住所）"):
+        assert scan_text(text)["categories"] == [], text
+    assert "purpose_notification" in scan_text("You can ask us to tell you the purposes for which we use your "
+                                               "data.")["rights"]
+
+
+def test_where_goods_are_imported_from_names_no_country():
+    r = scan_text("Some goods we sell are imported from France and Italy, but this involves no personal data.")
+    assert r["countries"] == []
+    assert scan_text("当店では、ドイツ及びイタリアから輸入した家具を販売しています。")["countries"] == []
+    assert scan_text("We store your data on servers in France.")["countries"] == ["FR"]
