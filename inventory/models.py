@@ -11,6 +11,8 @@ import re
 
 import pandas as pd
 import pandera.pandas as pa
+import pyarrow as arrow
+import pyarrow.compute as pc
 import pycountry
 
 from inventory.tables import SCOPE_KINDS, Col, Table
@@ -24,6 +26,13 @@ _DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 MAX_CELL = 10_000  # characters; a ledger cell longer than this is a paste accident, not data
 MSG_REQUIRED = "required value is empty / 必須項目が空です"
 MSG_UNIQUE = "duplicate ID / IDが重複しています"
+
+
+def isin(s: pd.Series, values) -> pd.Series:
+    """Membership through Arrow's hash set. pandas' isin on Arrow strings turns the value set into
+    Python scalars one by one on every call: ten times slower for 5,000 IDs over 100k links."""
+    found = pc.is_in(arrow.array(s, type=arrow.string()), value_set=arrow.array(list(values), type=arrow.string()))
+    return pd.Series(found.fill_null(False).to_numpy(zero_copy_only=False), index=s.index)
 
 
 def _filled(s: pd.Series) -> pd.Series:
@@ -46,7 +55,7 @@ def is_date(s: pd.Series) -> pd.Series:
 
 
 def is_country(s: pd.Series) -> pd.Series:
-    return ~_filled(s) | s.isin(COUNTRIES)
+    return ~_filled(s) | isin(s, COUNTRIES)
 
 
 def _checks(col: Col, refs: dict[str, set[str]]) -> list[pa.Check]:
@@ -68,11 +77,11 @@ def _checks(col: Col, refs: dict[str, set[str]]) -> list[pa.Check]:
         checks.append(pa.Check(is_country, error="unknown ISO 3166-1 alpha-2 country code / 不明な国コードです"))
     elif col.kind == "enum":
         allowed = set(col.choices)
-        checks.append(pa.Check(lambda s, a=allowed: ~_filled(s) | s.isin(a),
+        checks.append(pa.Check(lambda s, a=allowed: ~_filled(s) | isin(s, a),
                                error=f"not one of {', '.join(col.choices)} / 選択肢にない値です"))
     elif col.kind == "ref":
         known = refs.get(col.ref, set())
-        checks.append(pa.Check(lambda s, k=known: ~_filled(s) | s.isin(k),
+        checks.append(pa.Check(lambda s, k=known: ~_filled(s) | isin(s, k),
                                error=f"no such ID in {col.ref} / {col.ref} に存在しないIDです"))
     elif col.kind == "scope":
         checks.append(pa.Check(lambda s: _scope_ok(s, refs),
@@ -82,11 +91,12 @@ def _checks(col: Col, refs: dict[str, set[str]]) -> list[pa.Check]:
 
 
 def _scope_ok(s: pd.Series, refs: dict[str, set[str]]) -> pd.Series:
-    kind = s.str.split(":", n=1).str[0]
-    ident = s.str.split(":", n=1).str[1].fillna("")
+    # Regex replacements run inside Arrow; str.split would call Python once per row.
+    kind = s.str.replace(r"(?s):.*", "", regex=True)
+    ident = s.str.replace(r"(?s)^[^:]*:?", "", regex=True)
     ok = s == "org"
     for prefix, table in SCOPE_KINDS.items():
-        ok |= (kind == prefix) & ident.isin(refs.get(table, set()))
+        ok |= (kind == prefix) & isin(ident, refs.get(table, set()))
     return ~_filled(s) | ok
 
 
@@ -99,14 +109,14 @@ def _frame_checks(table: Table, frame: pd.DataFrame, refs: dict[str, set[str]], 
 
         def party_exists(s: pd.Series) -> pd.Series:
             kind = ptype.loc[s.index]
-            found = ((kind == "processor") & s.isin(processors)) | ((kind == "recipient") & s.isin(recipients))
+            found = ((kind == "processor") & isin(s, processors)) | ((kind == "recipient") & isin(s, recipients))
             return ~_filled(s) | ~kind.isin(["processor", "recipient"]) | found
 
         extra["party_id"] = [pa.Check(party_exists, error="no such processor or recipient (per party_type) / 相手先IDが存在しません")]
     if table.name == "controls" and "measure" in frame.columns:
         measure = frame["measure"]
         extra["domain"] = [pa.Check(
-            lambda s: _filled(s) | measure.loc[s.index].isin(catalog_ids) | ~_filled(measure.loc[s.index]),
+            lambda s: _filled(s) | isin(measure.loc[s.index], catalog_ids) | ~_filled(measure.loc[s.index]),
             error="domain is required for a measure that is not a catalog ID / カタログ外の措置には区分が必要です")]
     if table.name == "processors" and "processor_id" in frame.columns:
         own = frame["processor_id"]

@@ -129,9 +129,8 @@ def _typed_column(col, s: pd.Series) -> pd.Series:
         filled = s.where(~empty, None if col.default is None else str(col.default))
         return pd.to_numeric(filled, errors="raise").astype("Int64")
     if col.kind == "date":
-        return pd.to_datetime(s.where(~empty), format="%Y-%m-%d").dt.date.astype(object).where(~empty, None)
-    default = col.default
-    return s.astype(object).where(~empty, default)
+        return pd.to_datetime(s.where(~empty), format="%Y-%m-%d")  # NaT where empty; DuckDB casts to DATE
+    return s.where(~empty, col.default)  # stays Arrow text, which DuckDB scans without Python objects
 
 
 def typed(table: Table, frame: pd.DataFrame) -> pd.DataFrame:

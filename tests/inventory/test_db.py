@@ -41,6 +41,39 @@ def test_an_older_file_is_upgraded_on_open(tmp_path: Path):
     conn.close()
 
 
+def test_version_5_rebuilds_the_keyed_tables_without_primary_keys_and_keeps_their_rows(tmp_path: Path):
+    """Uniqueness belongs to validation (models); the rebuilt tables keep rows, NOT NULL keys and checks."""
+    path = tmp_path / "v4.duckdb"
+    raw = duckdb.connect(str(path))
+    raw.execute("create table schema_version (version integer not null, applied_at timestamp not null)")
+    for number, file in db.migrations()[:4]:
+        raw.execute(file.read_text())
+        raw.execute("insert into schema_version values (?, now())", [number])
+    raw.execute("insert into categories (category_id, name, persons) values ('c1', 'Customers', 10)")
+    raw.execute("insert into category_systems values ('c1', 's1'), ('c1', 's2')")
+    raw.execute("insert into controls (control_id, measure, title, scope, status) values ('k1', 'ORG-1', 'T', 'org', 'planned')")
+    assert raw.execute("select count(*) from duckdb_constraints() where constraint_type = 'PRIMARY KEY' "
+                       "and table_name = 'category_systems'").fetchall()[0][0] == 1
+    raw.close()
+    conn = db.connect(path)
+    assert db.schema_version(conn) >= 5
+    assert conn.execute("select category_id, name, persons from categories").fetchall() == [("c1", "Customers", 10)]
+    assert conn.execute("select * from category_systems order by system_id").fetchall() == [("c1", "s1"), ("c1", "s2")]
+    assert conn.execute("select review_months from controls").fetchall() == [(12,)]  # defaults kept
+    keyed = [t.name for t in TABLES if t.key]
+    assert conn.execute("select count(*) from duckdb_constraints() where constraint_type = 'PRIMARY KEY' "
+                        "and table_name in (select unnest(?))", [keyed]).fetchall()[0][0] == 0
+    conn.execute("begin transaction")
+    with pytest.raises(duckdb.ConstraintException):
+        conn.execute("insert into category_systems values (null, 's3')")
+    conn.execute("rollback")
+    conn.execute("begin transaction")
+    with pytest.raises(duckdb.ConstraintException):
+        conn.execute("insert into categories (category_id, name, persons) values ('c2', 'X', -1)")
+    conn.execute("rollback")
+    conn.close()
+
+
 def test_a_newer_file_is_refused(db_path: Path):
     raw = duckdb.connect(str(db_path))
     raw.execute("insert into schema_version values (?, now())", [db.latest_version() + 1])
