@@ -28,12 +28,15 @@ def _path(conn: duckdb.DuckDBPyConnection) -> Path:
 
 
 def digest(conn: duckdb.DuckDBPyConnection, catalog: str | None = None, tables: list[str] = _ALL) -> str:
-    """One hash over the content of `tables` (row order ignored)."""
+    """A fingerprint of the content of `tables`, row order ignored: per table, the row count and
+    the sum of DuckDB's 64-bit hash of each whole row. It proves a copy complete within this
+    process (source and copy are hashed by the same code); it is no cryptographic seal. Sorting
+    every row's JSON, as before, took 0.45 s at 100k links against 0.03 s now."""
     prefix = f"{catalog}." if catalog else ""
     parts = []
     for name in tables:
-        sql = f"select coalesce(md5(string_agg(to_json(t)::varchar, chr(10) order by to_json(t)::varchar)), '') from {prefix}{name} t"
-        parts.append(f"{name}:{conn.execute(sql).fetchall()[0][0]}")
+        count, total = conn.execute(f"select count(*), sum(hash(t)::hugeint) from {prefix}{name} t").fetchall()[0]
+        parts.append(f"{name}:{count}:{total or 0}")
     return "|".join(parts)
 
 

@@ -131,7 +131,9 @@ def schema(table: Table, frame: pd.DataFrame, refs: dict[str, set[str]], catalog
     columns = {}
     for col in table.columns:
         # A column with a ★ must be present; an optional one may be absent and takes its default.
+        # No dtype: every cell is text by construction (validation.normalize), and pandera's
+        # element-wise test of Arrow text cost more than all the checks of a 100k-row table.
         columns[col.name] = pa.Column(
-            str, checks=_checks(col, refs) + extra.get(col.name, []), required=col.required,
+            None, checks=_checks(col, refs) + extra.get(col.name, []), required=col.required,
             unique=col.unique, report_duplicates="all")
     return pa.DataFrameSchema(columns, strict=True, name=table.name)
