@@ -226,6 +226,20 @@ def test_a_save_racing_another_write_is_refused_as_a_save_to_repeat(sample):
     assert store.apply_edits(saving, "controls", base, edited, actor=EDITOR) == len(base)  # repeating it works
 
 
+def test_two_sessions_adding_the_same_new_id_store_it_once(sample):
+    """No primary key (schema version 5): uniqueness rests on the judgement plus the one-writer rule."""
+    first, second = sample.cursor(), sample.cursor()
+    row = {"control_id": "new-1", "measure": "POL-1", "title": "Twice", "scope": "org", "status": "planned"}
+    with audit.write(first, OTHER, "edit"):  # the first session's save of the same ID is in flight
+        first.execute("insert into controls (control_id, measure, title, scope, status) "
+                      "values ('new-1', 'POL-1', 'Twice', 'org', 'planned')")
+        with pytest.raises(InventoryError, match="same moment"):
+            store.add_row(second, "controls", row, actor=EDITOR)
+    with pytest.raises(PageRefused, match="already"):
+        store.add_row(second, "controls", row, actor=EDITOR)
+    assert sample.execute("select count(*) from controls where control_id = 'new-1'").fetchall() == [(1,)]
+
+
 def test_a_typed_leading_apostrophe_is_kept_in_the_editor_but_removed_from_a_file(sample):
     """The `'` before a formula-like cell is our export's guard, so only files lose it."""
     base = page(sample, "categories")
