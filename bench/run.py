@@ -64,34 +64,20 @@ def raw_read(source: Path, work: Path) -> None:
     conn.close()
 
 
-def import_ratio(source: Path, work: Path, repeats: int) -> tuple[float, float]:
-    """Full import (decode, validate, audit, write) ÷ DuckDB reading the same CSVs into tables.
+def import_ratio(source: Path, start: Path, work: Path, repeats: int) -> tuple[float, float]:
+    """Full import (decode, validate, back up, audit, write) into a copy of `start` ÷ DuckDB
+    reading the same CSVs into tables.
 
-    Ours goes into a copy of an initialised empty database, as `inventory import` after `init`
-    does; creating the schema is `init`'s work, not the import's.
+    `start` is an initialised empty database, as `inventory import` after `init` (creating the
+    schema is `init`'s work, not the import's), or one that already holds this inventory: the
+    officer's export → edit → import round, where every row is compared and none changed, and
+    the automatic backup before the import is part of the time.
     """
-    empty = fresh_db(work, "empty")
     target = work / "import.duckdb"
 
     def ours():
         Path(f"{target}.wal").unlink(missing_ok=True)
-        shutil.copyfile(empty, target)
-        conn = db.connect(target)
-        service.import_source(conn, source)
-        conn.close()
-
-    return paired_times(ours, lambda: raw_read(source, work), repeats)
-
-
-def reimport_ratio(source: Path, loaded_db: Path, work: Path, repeats: int) -> tuple[float, float]:
-    """The same import over a copy of a database that already holds this inventory (the officer's
-    export → edit → import round), ÷ the same raw read: every row is compared, none changed, and
-    the automatic backup before the import is part of it."""
-    target = work / "reimport.duckdb"
-
-    def ours():
-        Path(f"{target}.wal").unlink(missing_ok=True)
-        shutil.copyfile(loaded_db, target)
+        shutil.copyfile(start, target)
         conn = db.connect(target)
         service.import_source(conn, source)
         conn.close()
@@ -157,10 +143,10 @@ def run(small: Size, large: Size, sample: Path, work: Path, repeats: int) -> lis
     generate(work / "small", small)
     generate(work / "large", large)
     rows = []
-    ours, raw = import_ratio(work / "small", work, repeats)
+    ours, raw = import_ratio(work / "small", fresh_db(work, "empty"), work, repeats)
     rows.append(("import (full validation) ÷ DuckDB read_csv", ours / raw, TARGETS["import"], f"{ours:.2f}s / {raw:.2f}s"))
     small_db = loaded(work / "small", work, "small")
-    again, raw_again = reimport_ratio(work / "small", small_db, work, repeats)
+    again, raw_again = import_ratio(work / "small", small_db, work, repeats)
     rows.append(("import over the same inventory (backup, compare) ÷ read_csv", again / raw_again, None,
                  f"{again:.2f}s / {raw_again:.2f}s"))
     check_small, floor, live = check_times(small_db, repeats)
