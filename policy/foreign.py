@@ -54,9 +54,13 @@ def _tied(text: str, lex: Lexicon) -> str:
     return "；".join(hit) if hit else text
 
 
+def _adequacy(text: str, lex: Lexicon) -> bool:
+    """Adequacy wording outside an exclusion and not denied ("Canada is not a country designated by …")."""
+    return bool(lex.routes["adequacy"].search(lex.foreign_not_adequate.sub(" ", _EXCLUDED.sub(" ", text))))
+
+
 def _route(text: str, lex: Lexicon) -> str | None:
-    found = [r for r in ROUTE_PRIORITY
-             if lex.routes[r].search(_EXCLUDED.sub(" ", text) if r == "adequacy" else text)]
+    found = [r for r in ROUTE_PRIORITY if (_adequacy(text, lex) if r == "adequacy" else lex.routes[r].search(text))]
     return found[0] if found else None
 
 
@@ -66,9 +70,10 @@ def _carried(seg: Segment, lex: Lexicon) -> str | None:
     text = seg.text
     if lex.foreign_negated.search(text) or "exception" in seg.flags:
         return None
-    for route in ("adequacy", "equivalent_measures"):
-        if lex.routes[route].search(text):
-            return route
+    if _adequacy(text, lex):
+        return "adequacy"
+    if lex.routes["equivalent_measures"].search(text):
+        return "equivalent_measures"
     if lex.foreign_person_consent.search(text):
         return "consent"
     return None

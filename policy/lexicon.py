@@ -127,6 +127,7 @@ class Lexicon:
         self.foreign = union(fo["cue"])
         self.foreign_not = union(fo["not"])
         self.foreign_negated = union(fo["negated"])
+        self.foreign_not_adequate = union(fo["not_adequate"])
         self.foreign_anaphor = union(fo["anaphor"])
         self.foreign_handling = union(fo["handling"])
         self.foreign_domestic = union(fo["domestic"])

@@ -42,8 +42,10 @@ _SENT_JA = re.compile(r"[。！？]+[」』）)]*")
 _SENT_EN = re.compile(r"[.!?]+[\"”’)]*(?=\s+[^\sa-z,;])|(?<=[a-z]{2})\.(?=[A-Z][a-z])")
 _BOLD_LINE = re.compile(r"(?:\*\*|__)(\S.{0,150}?)(?:\*\*|__)[:：]?")
 _TABLE_RULE = re.compile(r"\|?[\s:|-]*-[\s:|-]*\|?")
+# an answer of a Q&A ("A. Yes. We entrust the following work to …:") is prose, whatever its words
 _NOT_HEADING_START = re.compile(
-    r"(to|for|in order|when|where|if|we|our|you|your|his|her|their|any|the company|this|these|it|as)\b", re.I)
+    r"(to|for|in order|when|where|if|we|our|you|your|his|her|their|any|the company|this|these|it|as)\b"
+    r"|(yes|no)[.,!]\s", re.I)
 _JA_ITEM_END = re.compile(r"(ため|こと|場合|とき|等|情報|など|もの)[。．]?$")
 _FINAL_PUNCT = re.compile(r"[.。;；,、]$")
 _ENUMERATES = re.compile(r"such as|including|e\.g\.|、[^、]*、|等の|などの", re.I)

@@ -700,3 +700,65 @@ def test_where_goods_are_imported_from_names_no_country():
     assert r["countries"] == []
     assert scan_text("当店では、ドイツ及びイタリアから輸入した家具を販売しています。")["countries"] == []
     assert scan_text("We store your data on servers in France.")["countries"] == ["FR"]
+
+
+# --- rules added with the sixth blind set (tests/policy/blind6, odd files) ----------------------------------
+def test_a_qa_answer_opening_with_yes_is_prose_not_a_heading():
+    r = scan_text("Q2. Does anyone else process my data?\nA. Yes. We outsource the following tasks to other firms:\n"
+                  "- Payroll: an accounting office in Japan.\n")
+    assert r["outsourcing"] is True
+
+
+def test_a_destination_said_not_to_be_designated_is_no_adequacy_route():
+    text = ("We send your answers to our partner school in Australia, which grades them.\n"
+            "Before you enrol we tell you that Australia is not a country designated by the Personal Information "
+            "Protection Commission, and we ask for your consent to this provision to a third party in a foreign "
+            "country.\n")
+    assert scan_text(text)["foreign_transfer"] == "consent"
+    text = ("当社は、お客様の同意を得て、オーストラリアの提携校に答案を提供します。オーストラリアは個人情報保護委員会規則で"
+            "定める国には該当しないため、外国にある第三者への提供について同意をいただいています。\n")
+    assert scan_text(text)["foreign_transfer"] == "consent"
+    assert scan_text("We provide your data to our partner in Germany, a country in the EU, which the Personal "
+                     "Information Protection Commission has designated.")["foreign_transfer"] == "adequacy"
+
+
+def test_neither_involves_sending_data_abroad_is_a_denial():
+    r = scan_text("Our textbooks come from a publisher in the United States and our tutors studied overseas; "
+                  "neither involves sending your personal data abroad.")
+    assert r["foreign_transfer"] == "none_stated" and r["countries"] == []
+
+
+def test_safeguards_from_blind6_dev_forms():
+    # the recipient's own measures, told before consent, are not the operator's
+    r = scan_text("The university's measures: it has appointed a data protection officer and restricts access.")
+    assert not r["safeguards"]["organizational"] and not r["safeguards"]["technical"]
+    r = scan_text("受領者が講ずる措置：安全管理責任者を選任しています。")
+    assert not r["safeguards"]["organizational"]
+    # where a stylist trained is not staff training; training on information is
+    assert not scan_text("パリで研修を受けたネイリストが施術します。")["safeguards"]["personnel"]
+    assert scan_text("全スタッフに年1回の研修を行っています。")["safeguards"]["personnel"]
+    assert scan_text("【安全管理措置】\n年2回研修を実施しています。")["safeguards"]["personnel"]  # training held, no staff word
+    r = scan_text("The booking system is opened only with an individual user ID and password, and each agent can see "
+                  "only the customers assigned to him or her.")
+    assert r["safeguards"]["technical"] and "account_credentials" not in r["categories"]
+
+
+def test_categories_from_blind6_dev_forms():
+    cases = {"We collect the dates of birth of both parents.": "date_of_birth",
+             "We keep photographs and video of the event.": "audio_video",
+             "eKYCでは、運転免許証の画像と容貌の画像を取得します。": "photo",
+             "当社はカード会社名及びカード番号の下4桁のみを保有します。": "payment_info",
+             "We ask for the clinic where you work.": "employer",
+             "We record your qualification (pharmacist or technician).": "occupation",
+             "We keep the courses and exam plans purchased, with date and amount.": "purchase_history",
+             "We record the plan you bought and the date of purchase and the amount.": "purchase_history",
+             "ご来店日、ご利用メニュー、お支払金額を記録します。": "purchase_history",
+             "We keep the content of messages you send to our help desk.": "inquiry_content",
+             "If you e-mail us, we keep your e-mails and our replies.": "inquiry_content"}
+    for text, term in cases.items():
+        assert term in scan_text(text)["categories"], text
+    for text in ("当社はカード会社名及び番号の下4桁を保有します。", "・会費の収納代行（口座振替及びクレジットカード決済）",
+                 "Card numbers are handled only by our payment processor.",
+                 "2-7-4 Minato, Chuo-ku, Sample City (our registered address)", "見本県見本市中央通り3-5-1（本社住所）"):
+        found = scan_text(text)["categories"]
+        assert "employer" not in found and "payment_card" not in found and "postal_address" not in found, text
