@@ -55,7 +55,7 @@ def _table() -> tuple[re.Pattern, re.Pattern, dict[str, str]]:
     names.update(_EXTRA_EN)
     english = sorted(names, key=len, reverse=True)
     en = re.compile(r"(?<![\w.])(?:" + "|".join(re.escape(n) for n in english) + r")(?![\w])")
-    kata = r"\u30a0-\u30ff"
+    kata = r"\u30a1-\u30fa\u30fc-\u30ff"  # katakana letters; the middle dot ・ separates names (台湾・台北市)
     ja_names = sorted(_JA, key=len, reverse=True)
     ja = re.compile(
         rf"(?<![{kata}])(?:" + "|".join(re.escape(n) for n in ja_names) + rf")(?![{kata}])(?!語|地方|人|銀行|電力|料理)")

@@ -218,6 +218,16 @@ def _foreign_context(text: str, lex: Lexicon) -> bool:
     return bool(lex.foreign.search(text)) or any(code != "JP" for code, _, _ in countries.find(text))
 
 
+def _country_rules(text: str, lex: Lexicon) -> bool:
+    """Every rules phrase belongs to a country ("Vietnam's personal data protection rules"): its law, not the
+    operator's internal rules."""
+    ends = [end for _, _, end in countries.find(text)]
+    found = list(lex.safeguards["rules"].finditer(text))
+    return bool(ends and found) and all(
+        any(re.fullmatch(r"\s*['’]s\s+(\w+\s+){0,2}", text[end:m.start()]) for end in ends if end <= m.start())
+        for m in found)
+
+
 def safeguards(index: Index, lex: Lexicon, ev: Evidence) -> dict[str, bool]:
     claimed = {key: False for key in SAFEGUARD_KEYS}
     segs = index.segments
@@ -228,6 +238,8 @@ def safeguards(index: Index, lex: Lexicon, ev: Evidence) -> dict[str, bool]:
                 continue  # what rules bind other companies to do is not the operator's own measure
             if key in ("basic_policy", "rules") and i == 0 and seg.heading:
                 continue  # the document's own title (「…に関する規程」, 個人情報保護方針) names the document only
+            if key == "rules" and _country_rules(seg.text, lex):
+                continue
             if key == "organizational" and _LABEL.search(seg.text):
                 continue
             if key == "external_environment" and not seg.heading and "外的環境" not in seg.text \

@@ -111,6 +111,7 @@ class Lexicon:
         self.provision_direct = union(pv["direct_en"].replace("{party}", pv["party_en"]))
         self.provision_ja_purpose = union(pv["ja_purpose"])
         self.provision_label = union(pv["label"])
+        self.provision_lead_in = union(pv["lead_in"])
         self.provision_joint = union(pv["joint"])
         self.provision_joint_negated = union(pv["joint_negated"])
         self.provision_ja = union(pv["ja"])

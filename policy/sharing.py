@@ -127,6 +127,11 @@ def affirmative_provision(seg: Segment, lex: Lexicon) -> bool:
         return True
     if lex.provision_label.search(text) and not lex.provision_negated.search(text):
         return True  # 「提供先：…」, "Items provided: …"
+    lead_in = lex.provision_lead_in.search(text)
+    if lead_in and _TOPIC_PROVISION.search(seg.section) and not _TOPIC_OUTSOURCING.search(seg.section) \
+            and not lex.outsourcing.search(text) and not lex.provision_negated.search(text) \
+            and not lex.exception.search(text) and not _conditional(text, lead_in.start(), lex):
+        return True
     # a purpose item in noun form (「他の医療機関等への情報提供」): the purpose list declares the provision; an
     # insurance claim counts only where the policy itself files it under provision (【他の事業者等への情報提供を伴う利用】)
     if "purpose" in seg.flags and lex.provision_ja_purpose.search(text) and not lex.provision_negated.search(text) \

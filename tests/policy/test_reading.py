@@ -762,3 +762,74 @@ def test_categories_from_blind6_dev_forms():
                  "2-7-4 Minato, Chuo-ku, Sample City (our registered address)", "見本県見本市中央通り3-5-1（本社住所）"):
         found = scan_text(text)["categories"]
         assert "employer" not in found and "payment_card" not in found and "postal_address" not in found, text
+
+
+# --- rules added with the seventh blind set (tests/policy/blind7, odd files) --------------------------------
+def test_a_country_before_a_middle_dot_is_still_named():
+    r = scan_text("顧客管理システムは、韓国・ソウル市の事業者に保守を委託しており、同社は当社の個人データにアクセスします。")
+    assert r["countries"] == ["KR"] and r["foreign_transfer"] == "mentioned_without_safeguards"
+    assert scan_text("当社はタイムカードの記録を保管します。")["countries"] == []  # a country inside a katakana word
+
+
+def test_people_abroad_without_access_to_the_data_are_no_transfer():
+    r = scan_text("Some articles on our blog are written by guest authors from Spain, who have no access to member data.")
+    assert r["foreign_transfer"] == "none_stated" and r["countries"] == []
+    r = scan_text("ドイツの提携デザイナーは会員情報にアクセスできません。")
+    assert r["foreign_transfer"] == "none_stated" and r["countries"] == []
+    # the same country with data handled there still counts
+    r = scan_text("Our support desk in Spain has access to your tickets and your e-mail address.")
+    assert r["countries"] == ["ES"] and r["foreign_transfer"] == "mentioned_without_safeguards"
+
+
+def test_a_lead_in_to_a_recipients_table_under_a_provision_heading_is_provision():
+    r = scan_text("## Sharing with third parties\n\nWith your consent, we provide the following:\n\n"
+                  "| Recipient | Data |\n|---|---|\n| The venue of your event | name, number of guests |\n", "md")
+    assert r["third_party_provision"] is True
+    assert scan_text("## 第三者提供\n\nご本人の同意を得て、次のとおり提供いたします。\n", "md")["third_party_provision"] is True
+    # the same words elsewhere, or negated, are no provision
+    assert scan_text("## Our services\n\nWe provide the following:\n\n- Lessons\n", "md")["third_party_provision"] is False
+    assert scan_text("## Provision to third parties\n\nWe do not provide the following to anyone:\n\n- Your name\n",
+                     "md")["third_party_provision"] is False
+
+
+def test_safeguards_from_blind7_dev_forms():
+    cases = {"Our general manager is the Privacy Officer for the shop.": "organizational",
+             "Staff report any lost document to the Data Protection Manager the same day.": "organizational",
+             "Our auditors review the handling of customer records twice a year.": "organizational",
+             "Our booking system can be opened only with individual staff IDs.": "technical",
+             "顧客システムは従業者ごとのIDで利用しています。": "technical",
+             "店舗スタッフが閲覧できるのは自店舗の顧客情報に限っています。": "technical"}
+    for text, key in cases.items():
+        assert scan_text(text)["safeguards"][key], text
+    # a country's own law is not the operator's internal rules; the operator's rules still are
+    r = scan_text("Before the work began we studied Thailand's personal data protection rules and reflected them in our "
+                  "security measures.")
+    assert not r["safeguards"]["rules"] and r["safeguards"]["external_environment"]
+    assert scan_text("We have adopted personal data protection rules for all staff.")["safeguards"]["rules"]
+    assert not scan_text("Please report a lost card to the store.")["safeguards"]["organizational"]
+
+
+def test_categories_from_blind7_dev_forms():
+    cases = {"ご利用日時、ご利用料金、ご注文いただいたメニューを記録します。": "purchase_history",
+             "At the till we record what you bought and the amount.": "purchase_history",
+             "We keep your answers to our annual questionnaire.": "survey_response",
+             "入居申込みの際に、在学する学校をお伺いします。": "school",
+             "会費の引落口座をお届けいただきます。": "bank_account",
+             "We keep your support tickets for two years.": "inquiry_content",
+             "We keep the messages exchanged with our support team.": "inquiry_content",
+             "We record your faculty and department.": "school",
+             "学部・学科をお伺いします。": "school"}
+    for text, term in cases.items():
+        assert term in scan_text(text)["categories"], text
+    # a medical questionnaire is no survey; staff IDs and passwords are a measure, not the person's credentials;
+    # a card number held only by the payment provider is no payment_card
+    assert "survey_response" not in scan_text("We keep your answers to our medical questionnaire.")["categories"]
+    r = scan_text("The system can be used only with individual staff IDs and passwords.")
+    assert "account_credentials" not in r["categories"] and r["safeguards"]["technical"]
+    r = scan_text("We keep the card brand and last four digits of the payment card (the card number itself is held by "
+                  "our payment service provider).")
+    assert "payment_card" not in r["categories"] and "payment_info" in r["categories"]
+    assert "payment_card" in scan_text("We collect your credit card number.")["categories"]
+    # an app named 「…パスポート」 is no identity document; the passport itself is
+    assert "identity_document" not in scan_text("当社は会員アプリ「さくらパスポート」を運営しています。")["categories"]
+    assert "identity_document" in scan_text("ご本人確認のため、入会時にパスポートの写しをいただきます。")["categories"]
