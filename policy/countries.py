@@ -25,6 +25,7 @@ _EXTRA_EN = {
     "Czech Republic": "CZ", "Holland": "NL", "the Netherlands": "NL", "Türkiye": "TR", "Republic of Turkey": "TR",
     "Iran": "IR", "Laos": "LA", "Syria": "SY", "Bolivia": "BO", "Venezuela": "VE", "Tanzania": "TZ",
     "Moldova": "MD", "Brunei": "BN", "UAE": "AE", "Philippines": "PH", "Japan": "JP",
+    "the US": "US",  # with its article; a bare "US" is also "CONTACT US"
 }
 
 _JA = {
@@ -40,6 +41,13 @@ _JA = {
     "ベトナム": "VN", "タイ": "TH", "フィリピン": "PH", "マレーシア": "MY", "ブラジル": "BR", "メキシコ": "MX",
     "ロシア": "RU", "イスラエル": "IL", "アラブ首長国連邦": "AE", "ミャンマー": "MM", "カンボジア": "KH",
     "バングラデシュ": "BD", "日本国": "JP", "日本": "JP",
+    # Further destinations of outsourcing and provision; チリ, トルコ, ジョージア are left out (チリ紙,
+    # トルコ石, a coffee brand), as the English table leaves out "Chile" and "Turkey".
+    "南アフリカ": "ZA", "サウジアラビア": "SA", "カタール": "QA", "エジプト": "EG", "ケニア": "KE",
+    "ナイジェリア": "NG", "アルゼンチン": "AR", "チリ共和国": "CL", "ペルー": "PE", "コロンビア": "CO",
+    "スリランカ": "LK", "ネパール": "NP", "パキスタン": "PK", "モンゴル": "MN", "ウクライナ": "UA",
+    "カザフスタン": "KZ", "ウズベキスタン": "UZ", "ラオス": "LA", "ブルネイ": "BN", "セルビア": "RS",
+    "トルコ共和国": "TR",
 }
 
 
