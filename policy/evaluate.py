@@ -4,7 +4,7 @@
 the expected JSON written by a person who read the policy (tests/policy/expected/). The set is the
 five real seed policies (read from shared/seeds, skipped when absent, or from $POLICY_SEEDS), our
 own corpus and held-out policies (tests/policy/corpus, tests/policy/heldout), and the blind set
-(tests/policy/blind, blind2 … blind7, answers beside the texts, written by someone who never saw
+(tests/policy/blind, blind2 … blind8, answers beside the texts, written by someone who never saw
 the scanner; odd files are the development half, even files stay unread and `--details` does not show
 their differences).
 The same scores gate the test suite, with the targets of issue 4; `--summary` prints one line per group.
@@ -35,6 +35,7 @@ BLIND4 = ROOT / "tests" / "policy" / "blind4"  # a fourth blind set, written wit
 BLIND5 = ROOT / "tests" / "policy" / "blind5"  # a fifth, written while blind4's held-out half was used to fix the reader
 BLIND6 = ROOT / "tests" / "policy" / "blind6"  # a sixth, written while blind5's development half was used
 BLIND7 = ROOT / "tests" / "policy" / "blind7"  # a seventh, written after blind6's development half was used
+BLIND8 = ROOT / "tests" / "policy" / "blind8"  # an eighth, written after blind7's development half was used
 SET_FIELDS = ("categories", "countries", "rights", "processors", "recipients", "purposes")
 CLASS_FIELDS = ("language", "outsourcing", "third_party_provision", "foreign_transfer", "special_care")
 TARGETS = {  # issue 4
@@ -55,21 +56,22 @@ class Case:
     name: str
     path: Path
     expected: dict
-    group: str  # seed | corpus | heldout | blind-dev | blind-heldout | blind2-dev | ... | blind7-heldout
+    group: str  # seed | corpus | heldout | blind-dev | blind-heldout | blind2-dev | ... | blind8-heldout
 
 
 # The blind sets are split by file number: odd files are the development half (read while fixing the
 # reader), even files stay unread and are only scored.
 GROUPS = ("seed", "corpus", "heldout", "blind-dev", "blind-heldout", "blind2-dev", "blind2-heldout",
           "blind3-dev", "blind3-heldout", "blind4-dev", "blind4-heldout", "blind5-dev", "blind5-heldout",
-          "blind6-dev", "blind6-heldout", "blind7-dev", "blind7-heldout")
+          "blind6-dev", "blind6-heldout", "blind7-dev", "blind7-heldout",
+          "blind8-dev", "blind8-heldout")
 ALIASES = {"blind": ("blind-dev", "blind-heldout"), "blind2": ("blind2-dev", "blind2-heldout"),
            "blind3": ("blind3-dev", "blind3-heldout"), "blind4": ("blind4-dev", "blind4-heldout"),
            "blind5": ("blind5-dev", "blind5-heldout"), "blind6": ("blind6-dev", "blind6-heldout"),
-           "blind7": ("blind7-dev", "blind7-heldout")}
+           "blind7": ("blind7-dev", "blind7-heldout"), "blind8": ("blind8-dev", "blind8-heldout")}
 # `--details` never shows these differences
 HIDDEN = ("blind-heldout", "blind2-heldout", "blind3-heldout", "blind4-heldout", "blind5-heldout", "blind6-heldout",
-          "blind7-heldout")
+          "blind7-heldout", "blind8-heldout")
 
 
 def cases(groups: tuple[str, ...] = GROUPS) -> list[Case]:
@@ -89,7 +91,8 @@ def cases(groups: tuple[str, ...] = GROUPS) -> list[Case]:
                 if matches:
                     found.append(Case(exp.stem, matches[0], expected, group))
     for prefix, folder in (("blind", BLIND), ("blind2", BLIND2), ("blind3", BLIND3), ("blind4", BLIND4),
-                           ("blind5", BLIND5), ("blind6", BLIND6), ("blind7", BLIND7)):
+                           ("blind5", BLIND5), ("blind6", BLIND6), ("blind7", BLIND7),
+                           ("blind8", BLIND8)):
         for exp in sorted(folder.glob("*.json")):
             matches = [p for p in sorted(folder.glob(exp.stem + ".*")) if p.suffix != ".json"]
             if matches:
@@ -100,7 +103,7 @@ def cases(groups: tuple[str, ...] = GROUPS) -> list[Case]:
 
 
 def expand(groups: list[str] | None) -> tuple[str, ...]:
-    """Group names with the aliases `blind`, `blind2` … `blind7` (both halves) resolved."""
+    """Group names with the aliases `blind`, `blind2` … `blind8` (both halves) resolved."""
     out: list[str] = []
     for g in groups or GROUPS:
         out.extend(ALIASES.get(g, (g,)))
@@ -210,7 +213,7 @@ def main(argv: list[str] | None = None) -> int:
                         help="only these groups (repeatable): seed, corpus (our development corpus), heldout, "
                              "blind-dev (odd blind files), blind-heldout (even blind files), blind (both), "
                              "blind2-dev, blind2-heldout, blind2, blind3-dev, blind3-heldout, blind3, blind4-dev, "
-                             "blind4-heldout, blind4, blind5-dev, blind5-heldout, blind5, blind6-dev, blind6-heldout, blind6, blind7-dev, blind7-heldout, blind7 (the same for the second to seventh blind sets)")
+                             "blind4-heldout, blind4, blind5-dev, blind5-heldout, blind5, blind6-dev, blind6-heldout, blind6, blind7-dev, blind7-heldout, blind7, blind8-dev, blind8-heldout, blind8 (the same for the second to eighth blind sets)")
     parser.add_argument("--summary", action="store_true", help="only one line of headline scores per group")
     args = parser.parse_args(argv)
     if args.summary:

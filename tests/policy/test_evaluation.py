@@ -27,6 +27,7 @@ def test_the_set_has_our_corpus_and_reports_missing_seeds():
     assert groups.count("blind5-dev") == 6 and groups.count("blind5-heldout") == 6
     assert groups.count("blind6-dev") == 6 and groups.count("blind6-heldout") == 6
     assert groups.count("blind7-dev") == 6 and groups.count("blind7-heldout") == 6
+    assert groups.count("blind8-dev") == 6 and groups.count("blind8-heldout") == 6
     if not evaluate.seeds_dir().is_dir():
         pytest.skip(f"seed policies not present at {evaluate.seeds_dir()}")
     assert sum(n.startswith("seed_") for n in names) == 5
@@ -80,7 +81,8 @@ def test_summary_prints_one_line_per_group(capsys):
 
 @pytest.mark.parametrize("group", ["blind-heldout", "blind2-heldout", "blind2", "blind3-heldout", "blind3", "blind4-heldout", "blind4",
                                    "blind5-heldout", "blind5", "blind6-heldout", "blind6",
-                                   "blind7-heldout", "blind7"])
+                                   "blind7-heldout", "blind7",
+                                   "blind8-heldout", "blind8"])
 def test_details_hide_the_blind_heldout_differences(capsys, group):
     evaluate.main(["--details", "--group", group])
     out = capsys.readouterr().out
@@ -90,7 +92,7 @@ def test_details_hide_the_blind_heldout_differences(capsys, group):
             assert '"expected"' not in block and '"missing"' not in block, block
 
 
-@pytest.mark.parametrize("prefix", ["blind2", "blind3", "blind4", "blind5", "blind6", "blind7"])
+@pytest.mark.parametrize("prefix", ["blind2", "blind3", "blind4", "blind5", "blind6", "blind7", "blind8"])
 def test_blind_alias_is_both_halves(prefix):
     assert evaluate.expand([prefix]) == (f"{prefix}-dev", f"{prefix}-heldout")
     assert all(int(c.path.name[:2]) % 2 for c in evaluate.cases((f"{prefix}-dev",)))
