@@ -219,13 +219,22 @@ def _foreign_context(text: str, lex: Lexicon) -> bool:
 
 
 def _country_rules(text: str, lex: Lexicon) -> bool:
-    """Every rules phrase belongs to a country ("Vietnam's personal data protection rules"): its law, not the
-    operator's internal rules."""
-    ends = [end for _, _, end in countries.find(text)]
+    """Every rules phrase belongs to a country ("Vietnam's personal data protection rules", "the rules that apply
+    to our partner in Portugal"): its law, not the operator's internal rules."""
+    spans = [(start, end) for code, start, end in countries.find(text) if code != "JP"]
     found = list(lex.safeguards["rules"].finditer(text))
-    return bool(ends and found) and all(
-        any(re.fullmatch(r"\s*['’]s\s+(\w+\s+){0,2}", text[end:m.start()]) for end in ends if end <= m.start())
+    return bool(spans and found) and all(
+        any(re.fullmatch(r"\s*['’]s\s+(\w+\s+){0,2}", text[end:m.start()]) for _, end in spans if end <= m.start())
+        or (re.match(r"\s+(that|which) appl(y|ies) to\b", text[m.end():], re.I)
+            and any(start >= m.end() for start, _ in spans))
         for m in found)
+
+
+def _denial_only(index: Index, i: int, lex: Lexicon) -> bool:
+    """A 外的環境の把握 heading over nothing but a denial of foreign handling (「外国において個人データを取り扱って
+    いません」) names no measure: there is no foreign system to understand."""
+    body = [seg for seg in index.segments[i + 1:i + 4] if not seg.heading and seg.section == index.segments[i].text]
+    return bool(body) and all(lex.foreign_negated.search(seg.text) for seg in body)
 
 
 def safeguards(index: Index, lex: Lexicon, ev: Evidence) -> dict[str, bool]:
@@ -241,6 +250,8 @@ def safeguards(index: Index, lex: Lexicon, ev: Evidence) -> dict[str, bool]:
             if key == "rules" and _country_rules(seg.text, lex):
                 continue
             if key == "organizational" and _LABEL.search(seg.text):
+                continue
+            if key == "external_environment" and seg.heading and _denial_only(index, i, lex):
                 continue
             if key == "external_environment" and not seg.heading and "外的環境" not in seg.text \
                     and not re.search(r"(external|foreign) environment", seg.text, re.I) and not _foreign_context(seg.text, lex):

@@ -11,6 +11,9 @@ the recipient's own name, "that provision"). Two readings keep the business of t
   agree, to send you offers") is not the route of the foreign clause;
 - a conditional promise (「外国にある第三者に提供する場合は、あらかじめ…同意を取得します」) describes no
   transfer: with no other sentence about data abroad, the policy states none.
+A sentence that names a company abroad without data ("X Ltd. (Dhaka, Bangladesh) maintains the App") is held:
+the next sentence of its paragraph that points back at it and handles data ("Its engineers can see member
+data", 「同社の技術者は会員データにアクセスします」) makes it foreign handling; a denial there does not.
 """
 from __future__ import annotations
 
@@ -31,6 +34,7 @@ _EXCLUDED = re.compile(r"[（(][^（）()]*(除く|除きます|excluding|other 
                        r"|\b(excluding|other than|except( for)?)\b[^.,;]{0,120}", re.I)
 # the clauses of a list sentence ("to plan …; to arrange overseas ceremonies; …")
 _LIST_CLAUSES = re.compile(r"[;；]")
+_DENIAL = re.compile(r"\b(no|not|never|cannot|none)\b|n['’]t\b|ません|ない[。、]|(せ|さ)ず", re.I)
 _CORP = re.compile(r"((?:[A-Z][\w&'’-]*\s+){0,3}[A-Z][\w&'’-]*),?\s+(?:Inc\.|Ltd\.|LLC|Corp\.|Corporation|"
                    r"Limited|GmbH|Pte\.|Co\.)|(?:株式会社|合同会社)([\u30a0-\u30ffー\u4e00-\u9fffA-Za-z]{2,12})"
                    r"|([\u30a0-\u30ffー\u4e00-\u9fffA-Za-z]{2,12})(?:株式会社|合同会社)")
@@ -43,6 +47,10 @@ def _names(text: str) -> set[str]:
         name = next(g for g in m.groups() if g)
         out.add(name.split()[0] if name[0].isascii() else name[:4])
     return {n for n in out if len(n) > 2 and n.lower() not in {"the", "our", "with", "this"}}
+
+
+def _points_back(text: str, names: set[str], lex: Lexicon) -> bool:
+    return bool(lex.foreign_anaphor.search(text)) or any(n in text for n in names)
 
 
 def _tied(text: str, lex: Lexicon) -> str:
@@ -88,6 +96,7 @@ def foreign(segs: list[Segment], lex: Lexicon, ev: Evidence) -> tuple[str, list[
     previous_names: set[str] = set()
     practice = False  # a sentence that is not a mere "if we provide abroad, we will …" promise
     concrete: set[int] = set()  # lines (list items) that name a foreign country where data is handled
+    held: tuple[Segment, list[str], set[str]] | None = None  # a company abroad, no data handled (yet)
     for seg in segs:
         if seg.heading or seg.flags & {"definition", "question"}:
             continue
@@ -98,8 +107,16 @@ def foreign(segs: list[Segment], lex: Lexicon, ev: Evidence) -> tuple[str, list[
         cue = bool(lex.foreign.search(text)) or bool(lex.foreign.search(seg.section)) \
             or bool(lex.foreign_article.search(text) and lex.routes["equivalent_measures"].search(text))
         if not cue and not named:
-            follows = previous is not None and previous.line == seg.line and (
-                bool(lex.foreign_anaphor.search(text)) or any(n in text for n in previous_names))
+            if held and held[0].line == seg.line and _points_back(text, held[2], lex) \
+                    and lex.foreign_handling.search(text) and not _DENIAL.search(text):
+                previous, previous_names, practice, mentioned = held[0], held[2], True, True
+                for code in held[1]:
+                    if code not in codes:
+                        codes.append(code)
+                    ev.add("countries", code, held[0])
+                ev.add("foreign_transfer", "mentioned_without_safeguards", held[0])
+                held = None
+            follows = previous is not None and previous.line == seg.line and _points_back(text, previous_names, lex)
             carried = _carried(seg, lex) if follows else None
             if carried:
                 routes.add(carried)
@@ -120,8 +137,9 @@ def foreign(segs: list[Segment], lex: Lexicon, ev: Evidence) -> tuple[str, list[
         handling = bool(lex.foreign_handling.search(text)) or bool(
             named and lex.foreign.search(seg.section) and lex.foreign_handling.search(seg.section))
         if route is None and not handling:
+            held = (seg, named, _names(seg.text)) if named and not negated else None
             continue  # a foreign word with no data handled abroad: business, not foreign handling
-        previous, previous_names = seg, _names(seg.text)
+        previous, previous_names, held = seg, _names(seg.text), None
         practice = practice or not lex.foreign_conditional.search(text)
         if named and handling:
             concrete.add(seg.line)

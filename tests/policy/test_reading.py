@@ -833,3 +833,65 @@ def test_categories_from_blind7_dev_forms():
     # an app named 「…パスポート」 is no identity document; the passport itself is
     assert "identity_document" not in scan_text("当社は会員アプリ「さくらパスポート」を運営しています。")["categories"]
     assert "identity_document" in scan_text("ご本人確認のため、入会時にパスポートの写しをいただきます。")["categories"]
+
+
+# --- rules added with the eighth blind set (tests/policy/blind8, odd files) ---------------------------------
+def test_foreign_goods_and_handing_over_denied_from_blind8():
+    # handing over or handling denied is a denial, like providing; the plain statement still counts
+    r = scan_text("当院で使う人工関節はスイスのメーカーの製品ですが、メーカーに患者さまの情報をお渡しすることはありません。")
+    assert (r["foreign_transfer"], r["countries"]) == ("none_stated", [])
+    r = scan_text("当院はスイスのメーカーに患者さまの情報をお渡ししています。")
+    assert (r["foreign_transfer"], r["countries"]) == ("mentioned_without_safeguards", ["CH"])
+    assert scan_text("当社は外国において個人データを取り扱っていません。")["foreign_transfer"] == "none_stated"
+    assert scan_text("当社は外国において個人データを取り扱っています。")["foreign_transfer"] == "mentioned_without_safeguards"
+    # where goods come from (bought from a company abroad, manufactured by one) is business
+    for text in ("当店はオランダの育種会社から輸入した種子を販売しています。",
+                 "Our implants are manufactured by a company in Switzerland."):
+        r = scan_text(text)
+        assert (r["foreign_transfer"], r["countries"]) == ("none_stated", []), text
+    assert scan_text("当店はオランダの育種会社に顧客情報を提供しています。")["countries"] == ["NL"]
+    assert scan_text("We share patient records with a company in Switzerland.")["countries"] == ["CH"]
+
+
+def test_foreign_contractor_tied_by_the_next_sentence_from_blind8():
+    # a company abroad named without data, then "its engineers can see member data": foreign handling
+    r = scan_text("We entrust personal data to the following contractors:\n"
+                  "- Delta Soft Ltd. (Hanoi, Vietnam), which maintains our app. Its engineers can see member data.\n")
+    assert (r["foreign_transfer"], r["countries"]) == ("mentioned_without_safeguards", ["VN"])
+    r = scan_text("ベトナムのデルタソフトがアプリを開発しています。同社の技術者は会員データにアクセスします。")
+    assert (r["foreign_transfer"], r["countries"]) == ("mentioned_without_safeguards", ["VN"])
+    # the follow-up denies access, or does not point back: no handling abroad
+    for text in ("Delta Soft Ltd. (Hanoi, Vietnam) maintains our app. Its engineers cannot access member data.",
+                 "Delta Soft Ltd. (Hanoi, Vietnam) designed our logo. Our staff in Tokyo handle member data."):
+        r = scan_text(text)
+        assert (r["foreign_transfer"], r["countries"]) == ("none_stated", []), text
+
+
+def test_safeguards_from_blind8_dev_forms():
+    # a 外的環境の把握 heading over a mere denial of foreign handling names no measure; over a measure it does
+    r = scan_text("【外的環境の把握】\n当社は、外国において個人データを取り扱っていません。\n")
+    assert not r["safeguards"]["external_environment"]
+    r = scan_text("【外的環境の把握】\n当社は、米国の個人情報保護制度を把握したうえで安全管理措置を講じています。\n")
+    assert r["safeguards"]["external_environment"]
+    # the rules that apply to a partner in a foreign country are its law, not the operator's internal rules
+    r = scan_text("We checked the data protection rules that apply to our partner in Portugal.")
+    assert not r["safeguards"]["rules"] and r["safeguards"]["external_environment"]
+    assert scan_text("Our handling rules apply to all staff and are reviewed yearly.")["safeguards"]["rules"]
+
+
+def test_categories_from_blind8_dev_forms():
+    cases = {"For each purchase we record the items, date and amount.": "purchase_history",
+             "お届け先の氏名、ご注文商品の品名・数量をお預かりします。": "purchase_history",
+             "Each annual pass has a pass number.": "membership_id",
+             "「春の栽培アンケート」にお寄せいただいたご回答を利用します。": "survey_response",
+             "When you book a lesson: the date and time and your teacher.": "transaction_record"}
+    for text, term in cases.items():
+        assert term in scan_text(text)["categories"], text
+    assert "membership_id" not in scan_text("We check your passport number.")["categories"]
+    # the brand and last four digits of a card are payment_info; the card number itself is payment_card
+    r = scan_text("We keep the brand and last four digits of your payment card.")
+    assert "payment_card" not in r["categories"] and "payment_info" in r["categories"]
+    assert "payment_card" in scan_text("We keep the card number and the brand of your payment card.")["categories"]
+    # a video taken in treatment is a clinical record; security camera footage is audio_video
+    assert "audio_video" not in scan_text("歩行分析の際に撮影する動画を保存します。")["categories"]
+    assert "audio_video" in scan_text("店内の防犯カメラの動画を保存します。")["categories"]
