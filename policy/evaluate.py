@@ -28,14 +28,9 @@ ROOT = Path(__file__).resolve().parent.parent
 EXPECTED = ROOT / "tests" / "policy" / "expected"
 CORPUS = ROOT / "tests" / "policy" / "corpus"
 HELDOUT = ROOT / "tests" / "policy" / "heldout"  # written after the lexicon was tuned; see README
-BLIND = ROOT / "tests" / "policy" / "blind"  # written by someone who never saw the scanner; answers beside texts
-BLIND2 = ROOT / "tests" / "policy" / "blind2"  # a second blind set, same conventions plus its README's additions
-BLIND3 = ROOT / "tests" / "policy" / "blind3"  # a third blind set, by another reader who never saw the scanner
-BLIND4 = ROOT / "tests" / "policy" / "blind4"  # a fourth blind set, written without seeing the scanner
-BLIND5 = ROOT / "tests" / "policy" / "blind5"  # a fifth, written while blind4's held-out half was used to fix the reader
-BLIND6 = ROOT / "tests" / "policy" / "blind6"  # a sixth, written while blind5's development half was used
-BLIND7 = ROOT / "tests" / "policy" / "blind7"  # a seventh, written after blind6's development half was used
-BLIND8 = ROOT / "tests" / "policy" / "blind8"  # an eighth, written after blind7's development half was used
+# The blind sets, each written by someone who never saw the scanner, answers beside the texts (README in each
+# folder says what its author read; blind5 on were written while the previous set was used for fixing).
+BLIND_SETS = ("blind", "blind2", "blind3", "blind4", "blind5", "blind6", "blind7", "blind8")
 SET_FIELDS = ("categories", "countries", "rights", "processors", "recipients", "purposes")
 CLASS_FIELDS = ("language", "outsourcing", "third_party_provision", "foreign_transfer", "special_care")
 TARGETS = {  # issue 4
@@ -61,17 +56,10 @@ class Case:
 
 # The blind sets are split by file number: odd files are the development half (read while fixing the
 # reader), even files stay unread and are only scored.
-GROUPS = ("seed", "corpus", "heldout", "blind-dev", "blind-heldout", "blind2-dev", "blind2-heldout",
-          "blind3-dev", "blind3-heldout", "blind4-dev", "blind4-heldout", "blind5-dev", "blind5-heldout",
-          "blind6-dev", "blind6-heldout", "blind7-dev", "blind7-heldout",
-          "blind8-dev", "blind8-heldout")
-ALIASES = {"blind": ("blind-dev", "blind-heldout"), "blind2": ("blind2-dev", "blind2-heldout"),
-           "blind3": ("blind3-dev", "blind3-heldout"), "blind4": ("blind4-dev", "blind4-heldout"),
-           "blind5": ("blind5-dev", "blind5-heldout"), "blind6": ("blind6-dev", "blind6-heldout"),
-           "blind7": ("blind7-dev", "blind7-heldout"), "blind8": ("blind8-dev", "blind8-heldout")}
+GROUPS = ("seed", "corpus", "heldout") + tuple(f"{b}-{half}" for b in BLIND_SETS for half in ("dev", "heldout"))
+ALIASES = {b: (f"{b}-dev", f"{b}-heldout") for b in BLIND_SETS}
 # `--details` never shows these differences
-HIDDEN = ("blind-heldout", "blind2-heldout", "blind3-heldout", "blind4-heldout", "blind5-heldout", "blind6-heldout",
-          "blind7-heldout", "blind8-heldout")
+HIDDEN = tuple(f"{b}-heldout" for b in BLIND_SETS)
 
 
 def cases(groups: tuple[str, ...] = GROUPS) -> list[Case]:
@@ -90,9 +78,8 @@ def cases(groups: tuple[str, ...] = GROUPS) -> list[Case]:
                 matches = sorted(folder.glob(exp.stem + ".*"))
                 if matches:
                     found.append(Case(exp.stem, matches[0], expected, group))
-    for prefix, folder in (("blind", BLIND), ("blind2", BLIND2), ("blind3", BLIND3), ("blind4", BLIND4),
-                           ("blind5", BLIND5), ("blind6", BLIND6), ("blind7", BLIND7),
-                           ("blind8", BLIND8)):
+    for prefix in BLIND_SETS:
+        folder = ROOT / "tests" / "policy" / prefix
         for exp in sorted(folder.glob("*.json")):
             matches = [p for p in sorted(folder.glob(exp.stem + ".*")) if p.suffix != ".json"]
             if matches:
@@ -211,9 +198,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--details", action="store_true", help="also list each policy's differences")
     parser.add_argument("--group", action="append", choices=GROUPS + tuple(ALIASES),
                         help="only these groups (repeatable): seed, corpus (our development corpus), heldout, "
-                             "blind-dev (odd blind files), blind-heldout (even blind files), blind (both), "
-                             "blind2-dev, blind2-heldout, blind2, blind3-dev, blind3-heldout, blind3, blind4-dev, "
-                             "blind4-heldout, blind4, blind5-dev, blind5-heldout, blind5, blind6-dev, blind6-heldout, blind6, blind7-dev, blind7-heldout, blind7, blind8-dev, blind8-heldout, blind8 (the same for the second to eighth blind sets)")
+                             "blind-dev (odd blind files), blind-heldout (even blind files), blind (both), and the "
+                             f"same for {', '.join(BLIND_SETS[1:])}")
     parser.add_argument("--summary", action="store_true", help="only one line of headline scores per group")
     args = parser.parse_args(argv)
     if args.summary:

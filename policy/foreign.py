@@ -87,6 +87,13 @@ def _carried(seg: Segment, lex: Lexicon) -> str | None:
     return None
 
 
+def _add_countries(codes: list[str], named: list[str], seg: Segment, ev: Evidence) -> None:
+    for code in named:
+        if code not in codes:
+            codes.append(code)
+        ev.add("countries", code, seg)
+
+
 def foreign(segs: list[Segment], lex: Lexicon, ev: Evidence) -> tuple[str, list[str]]:
     """(foreign_transfer class, ISO codes of the foreign countries named)."""
     routes: set[str] = set()
@@ -110,10 +117,7 @@ def foreign(segs: list[Segment], lex: Lexicon, ev: Evidence) -> tuple[str, list[
             if held and held[0].line == seg.line and _points_back(text, held[2], lex) \
                     and lex.foreign_handling.search(text) and not _DENIAL.search(text):
                 previous, previous_names, practice, mentioned = held[0], held[2], True, True
-                for code in held[1]:
-                    if code not in codes:
-                        codes.append(code)
-                    ev.add("countries", code, held[0])
+                _add_countries(codes, held[1], held[0], ev)
                 ev.add("foreign_transfer", "mentioned_without_safeguards", held[0])
                 held = None
             follows = previous is not None and previous.line == seg.line and _points_back(text, previous_names, lex)
@@ -143,10 +147,7 @@ def foreign(segs: list[Segment], lex: Lexicon, ev: Evidence) -> tuple[str, list[
         practice = practice or not lex.foreign_conditional.search(text)
         if named and handling:
             concrete.add(seg.line)
-        for code in named:
-            if code not in codes:
-                codes.append(code)
-            ev.add("countries", code, seg)
+        _add_countries(codes, named, seg, ev)
         # an exception-list item that names where the data goes is an arrangement, not an abstract
         # exception ("We do not outsource, except: … 2. our CRM runs at X Inc. in the US, which …")
         if route and ("exception" not in seg.flags or seg.line in concrete):
