@@ -6,12 +6,15 @@ five real seed policies (read from shared/seeds, skipped when absent, or from $P
 own corpus and held-out policies (tests/policy/corpus, tests/policy/heldout), and the blind set
 (tests/policy/blind, blind2 … blind8, answers beside the texts, written by someone who never saw
 the scanner; odd files are the development half, even files stay unread and `--details` does not show
-their differences).
+their differences), and the real set (tests/policy/real: published policies of other operators, taken by
+rule from public repositories and answered blind; their texts are not ours, so only the answers and a
+manifest are kept, and the texts are read from tests/policy/real/texts or $POLICY_REAL when present).
 The same scores gate the test suite, with the targets of issue 4; `--summary` prints one line per group.
 """
 from __future__ import annotations
 
 import argparse
+import hashlib
 import json
 import os
 import re
@@ -31,6 +34,7 @@ HELDOUT = ROOT / "tests" / "policy" / "heldout"  # written after the lexicon was
 # The blind sets, each written by someone who never saw the scanner, answers beside the texts (README in each
 # folder says what its author read; blind5 on were written while the previous set was used for fixing).
 BLIND_SETS = ("blind", "blind2", "blind3", "blind4", "blind5", "blind6", "blind7", "blind8")
+REAL = ROOT / "tests" / "policy" / "real"
 SET_FIELDS = ("categories", "countries", "rights", "processors", "recipients", "purposes")
 CLASS_FIELDS = ("language", "outsourcing", "third_party_provision", "foreign_transfer", "special_care")
 TARGETS = {  # issue 4
@@ -46,6 +50,10 @@ def seeds_dir() -> Path:
     return Path(os.environ.get("POLICY_SEEDS", ROOT.parent / "shared" / "seeds"))
 
 
+def real_dir() -> Path:
+    return Path(os.environ.get("POLICY_REAL", REAL / "texts"))
+
+
 @dataclass
 class Case:
     name: str
@@ -56,10 +64,11 @@ class Case:
 
 # The blind sets are split by file number: odd files are the development half (read while fixing the
 # reader), even files stay unread and are only scored.
-GROUPS = ("seed", "corpus", "heldout") + tuple(f"{b}-{half}" for b in BLIND_SETS for half in ("dev", "heldout"))
-ALIASES = {b: (f"{b}-dev", f"{b}-heldout") for b in BLIND_SETS}
+SPLIT_SETS = BLIND_SETS + ("real",)
+GROUPS = ("seed", "corpus", "heldout") + tuple(f"{b}-{half}" for b in SPLIT_SETS for half in ("dev", "heldout"))
+ALIASES = {b: (f"{b}-dev", f"{b}-heldout") for b in SPLIT_SETS}
 # `--details` never shows these differences
-HIDDEN = tuple(f"{b}-heldout" for b in BLIND_SETS)
+HIDDEN = tuple(f"{b}-heldout" for b in SPLIT_SETS)
 
 
 def cases(groups: tuple[str, ...] = GROUPS) -> list[Case]:
@@ -86,11 +95,31 @@ def cases(groups: tuple[str, ...] = GROUPS) -> list[Case]:
                 half = "dev" if int(exp.stem.split("_", 1)[0]) % 2 else "heldout"
                 found.append(Case(f"{prefix}/{exp.stem}" if prefix != "blind" else exp.stem, matches[0],
                                   json.loads(exp.read_text(encoding="utf-8")), f"{prefix}-{half}"))
+    found.extend(real_cases())
     return [c for c in found if c.group in groups]
 
 
+def real_cases() -> list[Case]:
+    """The real policies whose texts are present; a text that differs from the one answered is an error,
+    not a silent skip (the answers would no longer apply)."""
+    texts = real_dir()
+    manifest = json.loads((REAL / "manifest.json").read_text(encoding="utf-8")) if (REAL / "manifest.json").exists() else []
+    found = []
+    for entry in manifest:
+        path = texts / entry["file"]
+        if not path.is_file():
+            continue
+        digest = hashlib.sha256(path.read_bytes()).hexdigest()
+        if digest != entry["sha256"]:
+            raise ValueError(f"{path}: sha256 {digest} is not the answered text's {entry['sha256']} (manifest.json)")
+        half = "dev" if int(entry["file"].split("_", 1)[0]) % 2 else "heldout"
+        expected = json.loads((REAL / entry["answer"]).read_text(encoding="utf-8"))
+        found.append(Case(f"real/{path.stem}", path, expected, f"real-{half}"))
+    return found
+
+
 def expand(groups: list[str] | None) -> tuple[str, ...]:
-    """Group names with the aliases `blind`, `blind2` … `blind8` (both halves) resolved."""
+    """Group names with the aliases `blind`, `blind2` … `blind8` and `real` (both halves) resolved."""
     out: list[str] = []
     for g in groups or GROUPS:
         out.extend(ALIASES.get(g, (g,)))
@@ -140,6 +169,7 @@ def evaluate(selected: list[Case] | None = None) -> dict:
     counts = {f: [0, 0, 0] for f in SET_FIELDS}
     domain = {k: [0, 0, 0] for k in SAFEGUARD_KEYS}
     correct = {f: 0 for f in CLASS_FIELDS}
+    confusion: dict[str, dict[tuple, int]] = {f: {} for f in CLASS_FIELDS}
     verbatim_errors = 0
     diffs = {}
     for case in selected:
@@ -172,6 +202,7 @@ def evaluate(selected: list[Case] | None = None) -> dict:
                 d.setdefault("safeguards", {})[k] = {"expected": e, "got": g}
         for f in CLASS_FIELDS:
             correct[f] += exp[f] == got[f]
+            confusion[f][exp[f], got[f]] = confusion[f].get((exp[f], got[f]), 0) + 1
             if exp[f] != got[f]:
                 d[f] = {"expected": exp[f], "got": got[f]}
         if d:
@@ -190,7 +221,7 @@ def evaluate(selected: list[Case] | None = None) -> dict:
         "third_party_provision accuracy": accuracy["third_party_provision"],
     }
     return {"cases": [c.name for c in selected], "fields": fields, "domains": domains, "accuracy": accuracy,
-            "headline": headline, "verbatim_errors": verbatim_errors, "diffs": diffs}
+            "headline": headline, "verbatim_errors": verbatim_errors, "diffs": diffs, "confusion": confusion}
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -199,8 +230,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--group", action="append", choices=GROUPS + tuple(ALIASES),
                         help="only these groups (repeatable): seed, corpus (our development corpus), heldout, "
                              "blind-dev (odd blind files), blind-heldout (even blind files), blind (both), and the "
-                             f"same for {', '.join(BLIND_SETS[1:])}")
+                             f"same for {', '.join(SPLIT_SETS[1:])}")
     parser.add_argument("--summary", action="store_true", help="only one line of headline scores per group")
+    parser.add_argument("--confusion", action="store_true",
+                        help="also count expected → got per class field (held-out halves included: counts only)")
     args = parser.parse_args(argv)
     if args.summary:
         return summary(expand(args.group))
@@ -224,6 +257,12 @@ def main(argv: list[str] | None = None) -> int:
         failed += not ok
         print(f"{name:<32}{value:>7.2f}{TARGETS[name]:>8.2f}  {'ok' if ok else 'BELOW'}")
     print(f"evidence spans not verbatim: {result['verbatim_errors']}")
+    if args.confusion:
+        for f in ("foreign_transfer", "third_party_provision", "outsourcing", "special_care"):
+            print(f"\n{f}: expected → got (wrong only)")
+            for (e, g), n in sorted(result["confusion"][f].items(), key=lambda kv: -kv[1]):
+                if e != g:
+                    print(f"  {n:>3}  {e} → {g}")
     if args.details:
         hidden = {c.name for c in cases(HIDDEN)}
         for name, d in result["diffs"].items():

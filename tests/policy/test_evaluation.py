@@ -57,7 +57,8 @@ def test_expected_files_use_the_vocabulary(case):
     exp = case.expected
     assert set(exp["categories"]) <= VOCABULARY
     # the blind answers leave purposes and named parties out on purpose (tests/policy/blind/README.md)
-    unscored = {"evidence", "purposes", "processors", "recipients"} if case.group.startswith("blind") else {"evidence"}
+    unscored = ({"evidence", "purposes", "processors", "recipients"} if case.group.startswith(("blind", "real"))
+                else {"evidence"})
     assert set(exp) == set(FIELDS) - unscored
 
 
@@ -103,3 +104,19 @@ def test_evaluate_script_prints_precision_and_recall(capsys):
     assert evaluate.main([]) == 0
     out = capsys.readouterr().out
     assert "precision" in out and "recall" in out and "categories" in out
+
+
+def test_confusion_counts_the_wrong_classes():
+    case = next(c for c in CASES if c.group == "corpus")
+    said = case.expected["foreign_transfer"]
+    other = "adequacy" if said != "adequacy" else "consent"
+    wrong = evaluate.Case(case.name, case.path, {**case.expected, "foreign_transfer": other}, case.group)
+    got = evaluate.evaluate([case, wrong])["confusion"]["foreign_transfer"]
+    assert got == {(said, said): 1, (other, said): 1}
+
+
+def test_confusion_option_prints_the_class_fields(capsys):
+    evaluate.main(["--confusion", "--group", "corpus"])
+    out = capsys.readouterr().out
+    assert "foreign_transfer: expected → got (wrong only)" in out
+    assert "third_party_provision: expected → got (wrong only)" in out
