@@ -68,7 +68,9 @@ def _adequacy(text: str, lex: Lexicon) -> bool:
 
 
 def _route(text: str, lex: Lexicon) -> str | None:
-    found = [r for r in ROUTE_PRIORITY if (_adequacy(text, lex) if r == "adequacy" else lex.routes[r].search(text))]
+    agreed = lex.foreign_company_agrees.sub(" ", text)
+    found = [r for r in ROUTE_PRIORITY if (_adequacy(text, lex) if r == "adequacy" else
+                                           lex.routes[r].search(agreed if r == "consent" else text))]
     return found[0] if found else None
 
 
@@ -111,7 +113,7 @@ def foreign(segs: list[Segment], lex: Lexicon, ev: Evidence) -> tuple[str, list[
         named = [code for code, _, _ in countries.find(text) if code != "JP"]
         # a sentence under a "foreign countries" heading speaks of foreign handling; so does equivalent-measures
         # wording that cites Art. 28 itself ("a system that conforms to the standards prescribed under Article 28")
-        cue = bool(lex.foreign.search(text)) or bool(lex.foreign.search(seg.section)) \
+        cue = bool(lex.foreign.search(text)) or bool(lex.foreign.search(seg.section + " / " + seg.parents)) \
             or bool(lex.foreign_article.search(text) and lex.routes["equivalent_measures"].search(text))
         if not cue and not named:
             if held and held[0].line == seg.line and _points_back(text, held[2], lex) \
@@ -129,7 +131,10 @@ def foreign(segs: list[Segment], lex: Lexicon, ev: Evidence) -> tuple[str, list[
         own_cue = bool(named) or bool(lex.foreign.search(text))
         if not own_cue and lex.foreign_domestic.search(text):
             continue  # 「国内のデータセンターに保管」 under a heading about provision abroad
-        tied = _tied(text, lex)
+        # in "Where we obtain your consent to provide data abroad, we give you …" the route is the condition, not a
+        # claim; in 「外国にある第三者に提供する場合には、…基準に適合する体制を確認します」 it is the rule that applies
+        condition = lex.foreign_conditional.search(text)
+        tied = _tied(text[condition.end():] if condition else text, lex)
         route = _route(tied, lex)
         negated = bool(lex.foreign_negated.search(text))
         if negated and route is None:
@@ -144,7 +149,7 @@ def foreign(segs: list[Segment], lex: Lexicon, ev: Evidence) -> tuple[str, list[
             held = (seg, named, _names(seg.text)) if named and not negated else None
             continue  # a foreign word with no data handled abroad: business, not foreign handling
         previous, previous_names, held = seg, _names(seg.text), None
-        practice = practice or not lex.foreign_conditional.search(text)
+        practice = practice or not condition
         if named and handling:
             concrete.add(seg.line)
         _add_countries(codes, named, seg, ev)

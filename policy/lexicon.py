@@ -135,6 +135,7 @@ class Lexicon:
         self.foreign_article = union(fo["article"])
         self.foreign_conditional = union(fo["conditional"])
         self.foreign_person_consent = union(fo["person_consent"])
+        self.foreign_company_agrees = union(fo["company_agrees"])
         self.routes = {route: union(pats) for route, pats in fo["routes"].items()}
         rg = data["rights"]
         self.rights_context = union(rg["context"])

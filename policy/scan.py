@@ -36,7 +36,7 @@ def scan_text(text: str, kind: str = "txt") -> dict:
         ev.drop("categories", "special_care")
     stated_purposes = purposes.purposes(plain, lines, segs, lex, ev)
     outsourcing = sharing.outsourcing(segs, lex, ev)
-    provided = {i for i, seg in enumerate(segs) if sharing.affirmative_provision(seg, lex)}
+    provided = sharing.provided_sentences(segs, lex)
     provision = sharing.provision(segs, lex, ev, provided)
     processors, recipients = sharing.parties(index, lex, ev, provided)
     transfer, codes = foreign.foreign(segs, lex, ev)

@@ -82,6 +82,7 @@ class Segment:
     heading: bool = False
     flags: set[str] = field(default_factory=set)
     section: str = ""  # text of the heading this sentence sits under
+    parents: str = ""  # texts of the headings above that one (「第4条（外国にある第三者への提供）」 over 「2. 当該事業者が講ずる措置」)
 
 
 def _markers(text: str, pos: int, end: int) -> tuple[int, str | None, int | None]:
@@ -147,6 +148,34 @@ def _looks_like_heading(text: str, line: Line, lex: Lexicon) -> bool:
     if ja and _JA_ITEM_END.search(body):
         return False
     return bool(lex.topics.search(body))
+
+
+def _number_siblings(text: str, lines: list[Line]) -> None:
+    """Numbered section titles share one numbering: when "2. 利用目的" and "4. 業務の委託" are headings by
+    their words, "3. 保有期間" between them is a heading too, though its words name no topic. A list item
+    "3." after item "2." is not: the title's nearest numbered neighbour must be the heading itself, with
+    text between them."""
+    filled = [line for line in lines if not line.blank]
+    changed = True
+    while changed:
+        changed = False
+        for k, line in enumerate(filled):
+            if line.heading or line.number is None or line.marker != "num" or not _short_title(text, line):
+                continue
+            before = next((x for x in reversed(filled[:k]) if x.marker == line.marker), None)
+            after = next((x for x in filled[k + 1:] if x.marker == line.marker), None)
+            if (before is not None and before.heading and before.number == line.number - 1
+                    and filled[k - 1] is not before) or \
+                    (after is not None and after.heading and after.number == line.number + 1
+                     and filled[k + 1] is not after):
+                line.heading = changed = True
+
+
+def _short_title(text: str, line: Line) -> bool:
+    body = text[line.body:line.end]
+    ja = bool(_JA.search(body[:20]))
+    return 0 < len(body) <= (40 if ja else 90) and not _FINAL_PUNCT.search(body) and not _ENUMERATES.search(body) \
+        and (ja or not (body[0].islower() or _NOT_HEADING_START.match(body)))
 
 
 def _inside_brackets(text: str, start: int, pos: int) -> bool:
@@ -253,6 +282,7 @@ def segments_of(text: str, lex: Lexicon, html_headings: set[int] | None = None) 
         if line.heading and (line.marker in ("md", "article", "article_ja") or (html_headings and line.start in html_headings)
                              or text.startswith(("【", "■", "◆"), line.body)):
             line.hard = True
+    _number_siblings(text, lines)
     # a bullet item among short sibling items is a list item, whatever its words
     filled = [line for line in lines if not line.blank]
     demote = []
@@ -310,18 +340,27 @@ def segments_of(text: str, lex: Lexicon, html_headings: set[int] | None = None) 
 
     segments: list[Segment] = []
     section = ""
+    # headings drawn in another style than the one above them are its sub-headings (第N条 over "1.", "2.")
+    stack: list[tuple[tuple, str]] = []
     for line in lines:
         if line.blank:
             continue
         if line.heading:
             section = text[line.body:line.end]
+            style = _heading_style(text, line)
+            for k, (above, _) in enumerate(stack):
+                if above == style:
+                    del stack[k:]
+                    break
+            stack.append((style, section))
+        parents = " / ".join(t for _, t in stack[:-1])
         for a, b in _spans(text, line):
             flags = set(line_flags.get(line.idx, ()))
             if line.table_header:
                 flags.add("table_header")
             if _QUESTION.search(text[a:b]):
                 flags.add("question")
-            segments.append(Segment(a, b, text[a:b], line.idx, line.heading, flags, section))
+            segments.append(Segment(a, b, text[a:b], line.idx, line.heading, flags, section, parents))
     return lines, segments
 
 

@@ -16,6 +16,17 @@ from policy.evidence import Evidence
 from policy.lexicon import Lexicon
 from policy.segment import Index, Segment
 
+# a verb or noun of giving between a verb and the party found after it: the party is that later word's
+_GIVING = re.compile(r"\b(provi(de|des|ded|ding|sion)|shar(e|es|ed|ing)|disclos(e|es|ed|ing|ure)|transfer\w*|sen(d|ds|ding|t))\b",
+                     re.I)
+# an item of an exception list that states a flow ("Applications: when you apply, we provide your name and career
+# to the clinic.", 「応募時：…応募先の医院に対し、…を提供します。」) is an arrangement, not an abstract case
+_ARRANGEMENT = re.compile(r"提供(します|いたします|しています|しております|されます)[。.]?\s*$"
+                          r"|(^\W*|,\s*)(we|the company)\s+(will\s+)?(provide|share|disclose|send)s?\b", re.I)
+_FOREIGN_RECIPIENT = re.compile(r"外国にある(第三者|事業者)|third[- ]part(y|ies) (located |based )?(in a foreign country|"
+                                r"in foreign countries|abroad|outside (of )?japan)", re.I)
+_CLOUD = re.compile(r"クラウド|サーバ|ホスティング|\bcloud\b|\bservers?\b|\bhosting\b", re.I)
+_IF_CONSENT = re.compile(r"^\W*(if|once|should)\s+(you|the (customer|user|member|applicant|person))\s+(consent|agree)", re.I)
 _CLAUSES = re.compile(r"[;；]|\b(but|however|whereas)\b|。", re.I)
 _CORP_EN = re.compile(
     r"(?<![A-Za-z0-9])((?:[A-Z][\w&'’.-]*)(?:\s+(?:[A-Z][\w&'’.-]*|of|and|&|for)){0,6}),?\s+"
@@ -58,6 +69,8 @@ def _conditional(clause_text: str, verb_start: int, lex: Lexicon) -> bool:
     """'When providing X to a third party, we will ...': the verb sits in the opening condition."""
     if not lex.conditional.search(clause_text):
         return False
+    if _IF_CONSENT.search(clause_text):  # "If you consent to this provision, we will send …": not yet a practice
+        return True
     comma = re.search(r"[,、]", clause_text)
     return comma is None or verb_start < comma.start()
 
@@ -77,8 +90,12 @@ def _consignment(text: str, lex: Lexicon) -> bool:
 def affirmative_provision(seg: Segment, lex: Lexicon) -> bool:
     """Does this sentence say that the operator gives personal data to a third party (or uses it
     jointly with other companies)?"""
-    if seg.heading or seg.flags & {"exception", "definition", "neg_collect", "question"} or lex.definition.search(seg.text):
+    if seg.heading or seg.flags & {"definition", "neg_collect", "question"} or lex.definition.search(seg.text) \
+            or ("exception" in seg.flags and not _ARRANGEMENT.search(seg.text)):
         return False
+    if "exception" in seg.flags:  # the item states a flow; read it as a sentence of its own
+        seg = Segment(seg.start, seg.end, seg.text, seg.line, seg.heading, seg.flags - {"exception"}, seg.section,
+                      seg.parents)
     text = seg.text
     joint = lex.provision_joint.search(text)
     if joint and not lex.provision_joint_negated.search(text) and not lex.exception.search(text) \
@@ -104,8 +121,8 @@ def affirmative_provision(seg: Segment, lex: Lexicon) -> bool:
             if lex.provision_not_before.search(clause, max(0, verb.start() - 100), verb.start()):
                 continue
             obj = lex.provision_object.search(clause, verb.end(), min(len(clause), verb.end() + 160))
-            if not obj:
-                continue
+            if not obj or _GIVING.search(clause, verb.end(), obj.start()):
+                continue  # no object, or it belongs to a later verb ("used for providing the Service … or provision to")
             if lex.provision_negated.search(clause, 0, verb.end()) or lex.exception.search(clause):
                 break
             if _conditional(text, verb.start() + offset, lex):
@@ -140,11 +157,25 @@ def affirmative_provision(seg: Segment, lex: Lexicon) -> bool:
     return False
 
 
-def provision(segs: list[Segment], lex: Lexicon, ev: Evidence, provided: set[int] | None = None) -> bool:
-    """`provided`: the indices of affirmative-provision sentences, when already known."""
-    for i, seg in enumerate(segs):
-        if (i in provided) if provided is not None else affirmative_provision(seg, lex):
-            ev.add("third_party_provision", True, seg)
+def provided_sentences(segs: list[Segment], lex: Lexicon) -> set[int]:
+    """The indices of sentences that provide data to a third party. An Art. 28 sentence (「外国にある事業者に提供する
+    ことがあります」) whose section says the recipients are the operator's contractors or cloud (「当社が利用するクラウド
+    サービスの運営事業者が外国に所在するため」) speaks of consignees abroad: foreign handling, not provision."""
+    provided = {i for i, seg in enumerate(segs) if affirmative_provision(seg, lex)}
+    for i in list(provided):
+        seg = segs[i]
+        if not _FOREIGN_RECIPIENT.search(seg.text):
+            continue
+        section = [s.text for s in segs if s.section == seg.section and s.parents == seg.parents and not s.heading]
+        if any(lex.outsourcing.search(t) or _CLOUD.search(t) for t in section + [seg.section]):
+            provided.discard(i)
+    return provided
+
+
+def provision(segs: list[Segment], lex: Lexicon, ev: Evidence, provided: set[int]) -> bool:
+    """`provided`: the indices of affirmative-provision sentences (provided_sentences)."""
+    for i in sorted(provided):
+        ev.add("third_party_provision", True, segs[i])
     return ev.has("third_party_provision")
 
 

@@ -895,3 +895,96 @@ def test_categories_from_blind8_dev_forms():
     # a video taken in treatment is a clinical record; security camera footage is audio_video
     assert "audio_video" not in scan_text("歩行分析の際に撮影する動画を保存します。")["categories"]
     assert "audio_video" in scan_text("店内の防犯カメラの動画を保存します。")["categories"]
+
+
+# --- from the real set's development half (real policies of small operators; texts invented here) ---------
+
+def test_numbered_titles_share_their_numbering():
+    from policy.lexicon import load
+    from policy.segment import segments_of
+
+    text = ("1. 取得する情報\n- メールアドレス\n2. 利用目的\n- ニュースレターの配信\n3. 保有期間\n退会まで保有します。\n"
+            "4. 外国にある第三者への提供\nデータは日本国外で保存される場合があります。\n5. アカウント情報\n"
+            "会員登録の際に氏名を取得します。\nメールマガジンは同意された方にのみ送ります。\n")
+    _, segs = segments_of(text, load())
+    assert [s.text for s in segs if s.heading] == ["取得する情報", "利用目的", "保有期間", "外国にある第三者への提供",
+                                                   "アカウント情報"]
+    # so a consent to newsletters under 5. is not read as the route of the foreign section 4.
+    r = scan_text(text)
+    assert (r["foreign_transfer"], r["countries"]) == ("mentioned_without_safeguards", [])
+    # items of a numbered list under a heading stay items: "3." follows item "2.", not the heading
+    _, segs = segments_of("2. 利用目的\n1. 商品の発送\n2. お問い合わせへの回答\n3. 新商品のご案内\n", load())
+    assert [s.text for s in segs if s.heading] == ["利用目的"]
+
+
+def test_a_sub_heading_of_the_foreign_article_is_still_abroad():
+    text = ("第4条（外国にある第三者への提供）\n当社は、お客様の個人情報を米国の事業者に提供することがあります。\n"
+            "1. 当該事業者が講ずる措置\n当社は、同社との間でデータ処理契約（DPA）に同意しています。\n")
+    assert scan_text(text)["foreign_transfer"] == "equivalent_measures"
+    # without the article above, the sub-heading's sentence says nothing of abroad
+    assert scan_text("1. 当該事業者が講ずる措置\n当社は、同社との間でデータ処理契約（DPA）に同意しています。\n"
+                     )["foreign_transfer"] == "none_stated"
+
+
+def test_the_operator_agreeing_to_a_contract_is_not_consent():
+    for text in ("We have agreed to the data processing addendum of our cloud provider in the United States.",
+                 "当社は、米国のクラウド事業者との間でデータ処理契約（DPA）に同意しています（2026年5月同意）。"):
+        assert scan_text(text)["foreign_transfer"] == "equivalent_measures", text
+    r = scan_text("We store data with Nimbus Inc. in the United States with your consent.")
+    assert r["foreign_transfer"] == "consent"
+
+
+def test_visitors_from_abroad_are_no_foreign_handling():
+    for text in ("欧州経済領域（EEA）・英国からのアクセスについては、同意管理ツールでCookieの利用を選択いただけます。",
+                 "Visitors from the EEA or the UK can choose analytics cookies in our consent tool."):
+        r = scan_text(text)
+        assert (r["foreign_transfer"], r["countries"]) == ("none_stated", []), text
+    assert scan_text("We send your e-mail address to a mailing service in the UK.")["countries"] == ["GB"]
+
+
+def test_a_route_in_the_condition_is_no_claim():
+    # the route is the condition ("where we obtain consent …, we give you …"): the practice has no route
+    r = scan_text("Some data is stored on cloud services outside Japan. Where we obtain your consent to provide "
+                  "personal information to a third party in a foreign country, we give you the following information.")
+    assert r["foreign_transfer"] == "mentioned_without_safeguards"
+    # the route is the rule the transfers follow: it counts beside a practice
+    r = scan_text("データは米国のクラウドに保管しています。外国にある第三者に個人データを提供する場合には、基準に適合する"
+                  "体制を整備していることを確認します。")
+    assert r["foreign_transfer"] == "equivalent_measures"
+    # 「提供を行う場合は」 is a conditional promise: alone, it describes no transfer
+    r = scan_text("弊社は、外国にある第三者へ個人データの提供を行う場合は、法令に従い同意を取得します。")
+    assert (r["foreign_transfer"], r["countries"]) == ("none_stated", [])
+
+
+def test_provision_named_as_a_topic_is_no_flow():
+    for text in ("In connection with provision to third parties in foreign countries, we take the measures the Act "
+                 "requires.",
+                 "Any transfer of such information to other apps will comply with the platform's data policy.",
+                 "Calendar data is used only for providing the Service and is never used for marketing or provision "
+                 "to any third party.",
+                 "If you consent to this provision, we will send your name to the organizer."):
+        assert scan_text(text)["third_party_provision"] is False, text
+    for text in ("We provide your name to the organizer of the event.",
+                 "Calendar data is used for providing the Service, and we share your name with the organizer."):
+        assert scan_text(text)["third_party_provision"] is True, text
+
+
+def test_an_exception_item_that_states_a_flow_is_provision():
+    text = ("当事務局は、以下の場合を除き、ご本人の同意なく個人情報を第三者に提供しません。\n"
+            "・応募時：求職者が応募した場合、応募先の医院に対し、氏名と職務経歴を提供します。\n・法令に基づく場合\n")
+    assert scan_text(text)["third_party_provision"] is True
+    text = ("We do not share personal data with third parties except:\n- Applications: when you apply, we provide "
+            "your CV to the clinic.\n- where required by law\n")
+    assert scan_text(text)["third_party_provision"] is True
+    text = "当事務局は、以下の場合を除き、個人情報を第三者に提供しません。\n・法令に基づく場合\n・ご本人の同意がある場合\n"
+    assert scan_text(text)["third_party_provision"] is False
+
+
+def test_an_art28_provision_to_our_own_cloud_is_consignment():
+    text = ("外国にある第三者への提供\n当社は、お客様の個人情報を外国にある事業者に提供することがあります。"
+            "これは、当社が利用するクラウドサービスの運営事業者が米国に所在するためです。\n")
+    r = scan_text(text)
+    assert r["third_party_provision"] is False and r["foreign_transfer"] == "mentioned_without_safeguards"
+    text = ("外国にある第三者への提供\n当社は、お客様の同意を得て、お客様の個人情報を外国にある事業者に提供することがあります。"
+            "提供先は米国の提携旅行会社です。\n")
+    assert scan_text(text)["third_party_provision"] is True
