@@ -35,6 +35,9 @@ _DOMAIN_LABEL = re.compile(
     r"(?:\s*(?:safety|security)?\s*(?:measures?|safeguards?|controls?)|安全管理措置|措置)?\s*[:：]", re.I)
 
 
+_DOMAIN_TITLE = re.compile(_DOMAIN_LABEL.pattern.removesuffix(r"\s*[:：]"), re.I)
+
+
 def language(text: str) -> str:
     """ja when Japanese script carries the text, else en (a few Japanese headings do not count)."""
     cjk = len(_CJK.findall(text))
@@ -176,7 +179,8 @@ def special_care(segs: list[Segment], lex: Lexicon, ev: Evidence) -> tuple[str, 
             # line (a table cell: 「…要配慮個人情報に該当する場合が／あるため、喪主様の同意をいただいたうえでお伺いし」)
             wrapped = pending is not None and not _SENTENCE_END.search(pending.text)
             if pending is not None and (pending.line == seg.line or wrapped) and lex.special_consent.search(text) \
-                    and lex.special_acquire.search(text) and (wrapped or lex.special_anaphor.search(text)) \
+                    and lex.special_acquire.search(text) and (wrapped or lex.special_anaphor.search(text)
+                                                              or _ZERO_OBJECT.search(text)) \
                     and not lex.negated_collect.search(text) and not _special_conditional(text, lex):
                 statuses.add("collected_with_consent")
                 for where in (pending, seg):
@@ -237,6 +241,33 @@ def _denial_only(index: Index, i: int, lex: Lexicon) -> bool:
     return bool(body) and all(lex.foreign_negated.search(seg.text) for seg in body)
 
 
+_ESTABLISHED = re.compile(r"(方針|ポリシー)を?(策定|定め|制定|掲示|掲載|公表)|\b(establish|adopt|formulat|publish|post|approv)\w*", re.I)
+_SAFETY = re.compile(r"安全管理|security|safety|safeguard", re.I)
+
+
+# 「不正アクセス、紛失、漏えい等を防止します」: the harms every policy promises to prevent, no measure named
+_HARMS = re.compile(r"紛失|漏洩|漏えい|毀損|き損|改ざん|滅失|破損|流出")
+_POINTER = re.compile(r"ご覧(ください|いただけます)|ご参照|参照(ください|してください)|\b(see|refer to|available at)\b", re.I)
+
+
+# a Japanese follow-up leaves its object out (「…は要配慮個人情報にあたります。ご本人の同意をいただいた場合にだけお預かり
+# します。」): a verb of holding with no を-object of its own points back
+_ZERO_OBJECT = re.compile(r"^(?!.*を(取得|収集|お預かり|取り?扱)).*[\u3040-\u309f].*(取得|収集|お預かり|取り?扱)")
+
+
+def _generic_harms(text: str, lex: Lexicon) -> bool:
+    found = [m.group() for m in lex.safeguards["technical"].finditer(text)]
+    return bool(found) and all(f.startswith("不正アクセス") for f in found) and bool(_HARMS.search(text))
+
+
+def _policy_established(index: Index, i: int) -> bool:
+    """A 「1. 基本方針」 section that opens a policy with a promise to obey the law is the policy's preamble; a basic
+    policy heading counts when it sits among the safety measures or says the policy is set, posted or published."""
+    seg = index.segments[i]
+    body = [s.text for s in index.segments[i + 1:i + 4] if not s.heading and s.section == seg.section]
+    return bool(_SAFETY.search(seg.text + " " + seg.parents) or _ESTABLISHED.search(" ".join(body)))
+
+
 def safeguards(index: Index, lex: Lexicon, ev: Evidence) -> dict[str, bool]:
     claimed = {key: False for key in SAFEGUARD_KEYS}
     segs = index.segments
@@ -247,10 +278,17 @@ def safeguards(index: Index, lex: Lexicon, ev: Evidence) -> dict[str, bool]:
                 continue  # what rules bind other companies to do is not the operator's own measure
             if key in ("basic_policy", "rules") and i == 0 and seg.heading:
                 continue  # the document's own title (「…に関する規程」, 個人情報保護方針) names the document only
+            if key == "basic_policy" and (seg.heading or not _SENTENCE_END.search(seg.text)) \
+                    and not _policy_established(index, i):
+                continue
             if key == "rules" and _country_rules(seg.text, lex):
                 continue
             if key == "organizational" and _LABEL.search(seg.text):
                 continue
+            if key == "technical" and _generic_harms(seg.text, lex):
+                continue
+            if key == "external_environment" and _POINTER.search(seg.text):
+                continue  # 「…制度については、…の調査をご覧ください」: where to read about the regime, given for consent
             if key == "external_environment" and seg.heading and _denial_only(index, i, lex):
                 continue
             if key == "external_environment" and not seg.heading and "外的環境" not in seg.text \
@@ -258,8 +296,11 @@ def safeguards(index: Index, lex: Lexicon, ev: Evidence) -> dict[str, bool]:
                 continue
             claimed[key] = True
             ev.add("safeguards", key, seg)
-    for seg in segs:
-        label = _DOMAIN_LABEL.match(seg.text)
+    for k, seg in enumerate(segs):
+        # 「組織的措置」 alone on its line over the measures (a definition list or table of the four kinds)
+        label = _DOMAIN_LABEL.match(seg.text) or (
+            _DOMAIN_TITLE.fullmatch(seg.text.strip()) if k + 1 < len(segs) and _SAFETY.search(seg.section + " " + seg.parents)
+            and not _DOMAIN_TITLE.fullmatch(segs[k + 1].text.strip()) else None)
         if label and not seg.flags & {"purpose", "exception", "definition"}:
             key = SAFEGUARD_KEYS[next(k for k, g in enumerate(label.groups()) if g)]
             claimed[key] = True

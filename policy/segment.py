@@ -47,6 +47,8 @@ _NOT_HEADING_START = re.compile(
     r"(to|for|in order|when|where|if|we|our|you|your|his|her|their|any|the company|this|these|it|as)\b"
     r"|(yes|no)[.,!]\s", re.I)
 _JA_ITEM_END = re.compile(r"(ため|こと|場合|とき|等|情報|など|もの)[。．]?$")
+# a line that ends in a predicate is a sentence without its 。 (「…周知を行っています」), not a title
+_JA_PREDICATE_END = re.compile(r"(ます|ました|ません|です|でした|ている|である)$")
 _FINAL_PUNCT = re.compile(r"[.。;；,、]$")
 _ENUMERATES = re.compile(r"such as|including|e\.g\.|、[^、]*、|等の|などの", re.I)
 # A question ("Do you keep my card number?", 「外国で情報が扱われることはありますか。」, "Q3. …") asks about a
@@ -145,7 +147,7 @@ def _looks_like_heading(text: str, line: Line, lex: Lexicon) -> bool:
         return False
     if not ja and (body[0].islower() or _NOT_HEADING_START.match(body)):
         return False
-    if ja and _JA_ITEM_END.search(body):
+    if ja and (_JA_ITEM_END.search(body) or _JA_PREDICATE_END.search(body)):
         return False
     return bool(lex.topics.search(body))
 

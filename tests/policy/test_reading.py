@@ -988,3 +988,47 @@ def test_an_art28_provision_to_our_own_cloud_is_consignment():
     text = ("外国にある第三者への提供\n当社は、お客様の同意を得て、お客様の個人情報を外国にある事業者に提供することがあります。"
             "提供先は米国の提携旅行会社です。\n")
     assert scan_text(text)["third_party_provision"] is True
+
+
+def test_outsourcing_said_plainly():
+    for text in ("本サービスは、次の事業者に処理の一部を任せています。",
+                 "取得した情報は、当サイトが利用する外部のデータベースサービスに保存します。",
+                 "We use external services such as hosting and a database, on which the information is stored."):
+        assert scan_text(text)["outsourcing"] is True, text
+    for text in ("アップロードされたファイルは外部サーバーに送信されることなく、ブラウザ内で処理されます。",
+                 "All processing is done by our own staff."):
+        assert scan_text(text)["outsourcing"] is False, text
+
+
+def test_safeguards_from_the_real_development_half():
+    # a 「1. 基本方針」 preamble promising to obey the law is no basic policy; one that is set and published is
+    r = scan_text("1. 基本方針\n当社は、個人情報保護法その他の法令を遵守して個人情報を取り扱います。\n2. 取得する情報\n氏名\n")
+    assert not r["safeguards"]["basic_policy"]
+    r = scan_text("1. 基本方針\n当社は、個人情報保護の基本方針を策定し、ウェブサイトに公表しています。\n2. 取得する情報\n氏名\n")
+    assert r["safeguards"]["basic_policy"]
+    # 「組織的措置」 alone on its line over its measure, as a definition list shows it
+    r = scan_text("7. 安全管理措置\n組織的措置\n操作を記録しています\n物理的措置\nデータセンターの管理策に依拠しています\n")
+    assert r["safeguards"]["organizational"] and r["safeguards"]["physical"]
+    # the harms every policy promises to prevent name no technical measure; a firewall does
+    assert not scan_text("弊社は、個人情報への不正アクセス、紛失、毀損を防止します。")["safeguards"]["technical"]
+    assert scan_text("外部からの不正アクセスを防ぐため、ファイアウォールを設置しています。")["safeguards"]["technical"]
+    # choosing a consignee and its contract terms are supervision of others, not our personnel measures
+    r = scan_text("弊社は、委託先を選定し、委託契約において、安全管理措置、秘密保持、再委託の条件等を定めます。")
+    assert not r["safeguards"]["personnel"]
+    # theft reported to the police is no physical measure; preventing theft of devices is
+    assert not scan_text("Suspected crimes such as theft or extortion are reported to the police.")["safeguards"]["physical"]
+    assert scan_text("We take measures against the theft of laptops.")["safeguards"]["physical"]
+    assert scan_text("The Company restricts employees from viewing user data.")["safeguards"]["technical"]
+    # where to read about a foreign regime is information for consent, not an understanding of it
+    r = scan_text("米国の個人情報の保護に関する制度については、個人情報保護委員会の「外国における個人情報の保護に関する制度等の"
+                  "調査」をご覧ください。")
+    assert not r["safeguards"]["external_environment"]
+
+
+def test_special_care_from_the_real_development_half():
+    # the Japanese follow-up leaves its object out
+    r = scan_text("故障歴などは「要配慮個人情報」にあたることがあります。ご本人の同意をいただいた場合にだけお預かりします。")
+    assert r["special_care"] == "collected_with_consent"
+    r = scan_text("故障歴などは「要配慮個人情報」にあたることがあります。会員証をお預かりします。")
+    assert r["special_care"] != "collected_with_consent"
+    assert scan_text("No sensitive private individual data is ever collected.")["special_care"] == "not_collected"
