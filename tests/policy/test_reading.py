@@ -1032,3 +1032,16 @@ def test_special_care_from_the_real_development_half():
     r = scan_text("故障歴などは「要配慮個人情報」にあたることがあります。会員証をお預かりします。")
     assert r["special_care"] != "collected_with_consent"
     assert scan_text("No sensitive private individual data is ever collected.")["special_care"] == "not_collected"
+
+
+def test_categories_from_the_real_development_half():
+    # Japanese denials with こと/も: nothing collected
+    for text in ("氏名・メールアドレス・住所などの個人を特定できる情報を取得することはありません。",
+                 "走った経路（位置情報）は、送信も保存もしません。",
+                 "フォームの動画は端末の中だけで解析し、動画を保存することもありません。"):
+        assert scan_text(text)["categories"] == [], text
+    assert "location" in scan_text("走った経路（位置情報）を保存します。")["categories"]
+    # the operator's own address in its contact block
+    for text in ("住所　〒812-0011 福岡県福岡市博多区博多駅前1丁目", "住所・代表者名は、お問い合わせいただければお答えします。"):
+        assert "postal_address" not in scan_text(text)["categories"], text
+    assert "postal_address" in scan_text("ご注文の際に住所をお伺いします。")["categories"]
