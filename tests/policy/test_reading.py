@@ -1038,7 +1038,8 @@ def test_categories_from_the_real_development_half():
     # Japanese denials with こと/も: nothing collected
     for text in ("氏名・メールアドレス・住所などの個人を特定できる情報を取得することはありません。",
                  "走った経路（位置情報）は、送信も保存もしません。",
-                 "フォームの動画は端末の中だけで解析し、動画を保存することもありません。"):
+                 "フォームの動画：お使いの端末の中だけで解析します。",
+                 "Your running form video is analysed only on your device."):
         assert scan_text(text)["categories"] == [], text
     assert "location" in scan_text("走った経路（位置情報）を保存します。")["categories"]
     # the operator's own address in its contact block
