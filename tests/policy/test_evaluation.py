@@ -28,8 +28,9 @@ def test_the_set_has_our_corpus_and_reports_missing_seeds():
     assert groups.count("blind6-dev") == 6 and groups.count("blind6-heldout") == 6
     assert groups.count("blind7-dev") == 6 and groups.count("blind7-heldout") == 6
     assert groups.count("blind8-dev") == 6 and groups.count("blind8-heldout") == 6
-    if evaluate.real_dir().is_dir() and any(evaluate.real_dir().iterdir()):
-        assert groups.count("real-dev") == 12 and groups.count("real-heldout") == 12
+    manifest = json.loads((evaluate.REAL / "manifest.json").read_text(encoding="utf-8"))
+    present = [e for e in manifest if (evaluate.real_dir() / e["file"]).is_file()]
+    assert groups.count("real-dev") + groups.count("real-heldout") == len(present)
     if not evaluate.seeds_dir().is_dir():
         pytest.skip(f"seed policies not present at {evaluate.seeds_dir()}")
     assert sum(n.startswith("seed_") for n in names) == 5
@@ -68,7 +69,7 @@ def test_every_real_answer_is_in_the_manifest():
     """The real texts are not in the repository: the manifest is what ties each answer to its text."""
     manifest = json.loads((evaluate.REAL / "manifest.json").read_text(encoding="utf-8"))
     answers = sorted(p.name for p in evaluate.REAL.glob("*.json") if p.name != "manifest.json")
-    assert sorted(e["answer"] for e in manifest) == answers and len(answers) == 24
+    assert sorted(e["answer"] for e in manifest) == answers and len(answers) >= 24
     for e in manifest:
         assert e["file"].split(".")[0] == e["answer"].removesuffix(".json")
         assert len(e["sha256"]) == 64 and e["query"]
