@@ -149,7 +149,7 @@ def foreign(segs: list[Segment], lex: Lexicon, ev: Evidence) -> tuple[str, list[
             held = (seg, named, _names(seg.text)) if named and not negated else None
             continue  # a foreign word with no data handled abroad: business, not foreign handling
         previous, previous_names, held = seg, _names(seg.text), None
-        practice = practice or not condition
+        practice = practice or not (condition or negated)  # 「同意を得ないで…（国外にある者を含む）提供しません」
         if named and handling:
             concrete.add(seg.line)
         _add_countries(codes, named, seg, ev)

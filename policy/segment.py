@@ -329,9 +329,11 @@ def segments_of(text: str, lex: Lexicon, html_headings: set[int] | None = None) 
                     flags.add("neg_collect")
                 if lex.rights_context.search(lead) and lex.rights_lead_in.search(lead):
                     flags.add("request")  # "You may request us to: (1) disclose … (2) correct …"
-                if lex.exception.search(lead):
+                exception, anchor = lex.exception.search(lead), lex.purpose_anchor.search(lead)
+                # "for the following purposes, except where you consent …": the exception is a side remark
+                if exception and not (anchor and anchor.start() < exception.start()):
                     flags.add("exception")
-                elif lex.purpose_anchor.search(lead):
+                elif anchor:
                     flags.add("purpose")
         if not flags:
             continue

@@ -1046,3 +1046,25 @@ def test_categories_from_the_real_development_half():
     for text in ("住所　〒812-0011 福岡県福岡市博多区博多駅前1丁目", "住所・代表者名は、お問い合わせいただければお答えします。"):
         assert "postal_address" not in scan_text(text)["categories"], text
     assert "postal_address" in scan_text("ご注文の際に住所をお伺いします。")["categories"]
+
+
+def test_forms_from_the_second_real_batch():
+    # said not to be provision; a tool the operator uses is a consignee
+    for text in ("The use of the above services constitutes outsourcing and is not considered provision to third "
+                 "parties under applicable laws.",
+                 "本サービスは以下のサービスを利用しており、これらの事業者に情報が送信されます。"):
+        assert scan_text(text)["third_party_provision"] is False, text
+    # "may be transmitted to each provider" (an information-collection module) and a DMP are recipients
+    for text in ("User usage information may be transmitted to each provider accordingly.",
+                 "当社は、Cookie等の情報を第三者が運営するデータ・マネジメント・プラットフォームに提供します。"):
+        assert scan_text(text)["third_party_provision"] is True, text
+    # a purpose list whose lead-in mentions consent in passing is still a purpose list
+    text = ("We use personal information for the following purposes, except where you have consented otherwise:\n"
+            "- To provide personal information to third parties to the extent necessary for the services\n")
+    assert scan_text(text)["third_party_provision"] is True
+    # a refusal without consent and a case 「…提供した場合」 describe no transfer abroad
+    for text in ("当社は、あらかじめ利用者の同意を得ないで、第三者（日本国外にある者を含みます。）に提供しません。",
+                 "国外のサーバ等に保存し得る場合は、法令が求める同意、契約等の措置を講じます。"):
+        r = scan_text(text)
+        assert (r["foreign_transfer"], r["countries"]) == ("none_stated", []), text
+    assert scan_text("当社は、米国のサーバに個人データを保存しています。")["foreign_transfer"] == "mentioned_without_safeguards"
