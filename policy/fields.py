@@ -241,8 +241,7 @@ def _denial_only(index: Index, i: int, lex: Lexicon) -> bool:
     return bool(body) and all(lex.foreign_negated.search(seg.text) for seg in body)
 
 
-_ESTABLISHED = re.compile(r"(方針|ポリシー)を?(策定|定め|制定|掲示|掲載|公表)|\b(establish|adopt|formulat|publish|post|approv)\w*", re.I)
-_SAFETY = re.compile(r"安全管理|security|safety|safeguard", re.I)
+_SAFETY = re.compile(r"安全管理|安全確保|安全対策|security|safety|safeguard", re.I)
 
 
 # 「不正アクセス、紛失、漏えい等を防止します」: the harms every policy promises to prevent, no measure named
@@ -260,14 +259,6 @@ def _generic_harms(text: str, lex: Lexicon) -> bool:
     return bool(found) and all(f.startswith("不正アクセス") for f in found) and bool(_HARMS.search(text))
 
 
-def _policy_established(index: Index, i: int) -> bool:
-    """A 「1. 基本方針」 section that opens a policy with a promise to obey the law is the policy's preamble; a basic
-    policy heading counts when it sits among the safety measures or says the policy is set, posted or published."""
-    seg = index.segments[i]
-    body = [s.text for s in index.segments[i + 1:i + 4] if not s.heading and s.section == seg.section]
-    return bool(_SAFETY.search(seg.text + " " + seg.parents) or _ESTABLISHED.search(" ".join(body)))
-
-
 def safeguards(index: Index, lex: Lexicon, ev: Evidence) -> dict[str, bool]:
     claimed = {key: False for key in SAFEGUARD_KEYS}
     segs = index.segments
@@ -278,9 +269,6 @@ def safeguards(index: Index, lex: Lexicon, ev: Evidence) -> dict[str, bool]:
                 continue  # what rules bind other companies to do is not the operator's own measure
             if key in ("basic_policy", "rules") and i == 0 and seg.heading:
                 continue  # the document's own title (「…に関する規程」, 個人情報保護方針) names the document only
-            if key == "basic_policy" and (seg.heading or not _SENTENCE_END.search(seg.text)) \
-                    and not _policy_established(index, i):
-                continue
             if key == "rules" and _country_rules(seg.text, lex):
                 continue
             if key == "organizational" and _LABEL.search(seg.text):
