@@ -47,6 +47,8 @@ _NOT_HEADING_START = re.compile(
     r"(to|for|in order|when|where|if|we|our|you|your|his|her|their|any|the company|this|these|it|as)\b"
     r"|(yes|no)[.,!]\s", re.I)
 _JA_ITEM_END = re.compile(r"(ため|こと|場合|とき|等|情報|など|もの)[。．]?$")
+# a section of definitions ("Article 1 (Definitions)", 「第1条（定義）」) explains words; it declares nothing
+_DEFINITIONS = re.compile(r"^\W*(\w+\s*\d*\W*)?(definitions?|terms and definitions|定義|用語の定義)\W*$", re.I)
 # a line that ends in a predicate is a sentence without its 。 (「…周知を行っています」), not a title
 _JA_PREDICATE_END = re.compile(r"(ます|ました|ません|です|でした|ている|である)$")
 _FINAL_PUNCT = re.compile(r"[.。;；,、]$")
@@ -358,8 +360,11 @@ def segments_of(text: str, lex: Lexicon, html_headings: set[int] | None = None) 
                     break
             stack.append((style, section))
         parents = " / ".join(t for _, t in stack[:-1])
+        defining = any(_DEFINITIONS.search(t) for _, t in stack)
         for a, b in _spans(text, line):
             flags = set(line_flags.get(line.idx, ()))
+            if defining and not line.heading:
+                flags.add("definition")
             if line.table_header:
                 flags.add("table_header")
             if _QUESTION.search(text[a:b]):

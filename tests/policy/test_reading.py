@@ -1072,3 +1072,11 @@ def test_forms_from_the_second_real_batch():
         r = scan_text(text)
         assert (r["foreign_transfer"], r["countries"]) == ("none_stated", []), text
     assert scan_text("当社は、米国のサーバに個人データを保存しています。")["foreign_transfer"] == "mentioned_without_safeguards"
+
+
+def test_a_definitions_section_declares_nothing():
+    text = ("Article 1 (Definitions)\n1. Personal Information\nIt is information that can identify an individual by "
+            "name, date of birth or address.\nArticle 2 (Information We Collect)\nWe collect your e-mail address.\n")
+    assert scan_text(text)["categories"] == ["email_address"]
+    text = "第1条（定義）\n個人情報とは、氏名、生年月日、住所など特定の個人を識別できる情報をいいます。\n第2条（取得する情報）\n氏名を取得します。\n"
+    assert scan_text(text)["categories"] == ["name"]
