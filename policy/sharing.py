@@ -27,6 +27,8 @@ _FOREIGN_RECIPIENT = re.compile(r"外国にある(第三者|事業者)|third[- ]
                                 r"in foreign countries|abroad|outside (of )?japan)", re.I)
 _CLOUD = re.compile(r"クラウド|サーバ|ホスティング|\bcloud\b|\bservers?\b|\bhosting\b", re.I)
 _IF_CONSENT = re.compile(r"^\W*(if|once|should)\s+(you|the (customer|user|member|applicant|person))\s+(consent|agree)", re.I)
+# 「国外にある第三者に提供し、又は、国外のサーバ等に保存し得る場合は」: the verb sits in a condition that closes after it
+_JA_CONDITION_AFTER = re.compile(r"[^。]{0,30}?(する|した|し得る|しうる|される)(場合|際|とき)(は|に|には|、)")
 _CLAUSES = re.compile(r"[;；]|\b(but|however|whereas)\b|。", re.I)
 _CORP_EN = re.compile(
     r"(?<![A-Za-z0-9])((?:[A-Z][\w&'’.-]*)(?:\s+(?:[A-Z][\w&'’.-]*|of|and|&|for)){0,6}),?\s+"
@@ -140,7 +142,7 @@ def affirmative_provision(seg: Segment, lex: Lexicon) -> bool:
     # 「法令に基づく場合に限り」 is an exception; 「お申込みの会員の方に限り…提供し」 only narrows who
     if ja and not lex.provision_negated.search(text) and not lex.provision_by_law.search(text) \
             and not re.search("除き|除いて|(場合|とき|時)(に)?限(り|って)", text) \
-            and not _conditional(text[:ja.end()], ja.start(), lex):
+            and not _conditional(text[:ja.end()], ja.start(), lex) and not _JA_CONDITION_AFTER.match(text, ja.end()):
         return True
     if lex.provision_label.search(text) and not lex.provision_negated.search(text):
         return True  # 「提供先：…」, "Items provided: …"

@@ -126,7 +126,8 @@ def test_foreign_routes_from_contracts_adequacy_and_denials():
                   "is a country recognised as having a system equivalent to Japan's.")
     assert r["foreign_transfer"] == "adequacy"
     # ... but not when the adequate countries are only excluded from a consent rule
-    r = scan_text("外国（個人情報保護委員会規則で定める国を除く。）にある第三者に提供する場合には、あらかじめ本人の同意を得ます。")
+    r = scan_text("当社は、米国の提携先に会員情報を提供しています。外国（個人情報保護委員会規則で定める国を除く。）にある"
+                  "第三者に提供する場合には、あらかじめ本人の同意を得ます。")
     assert r["foreign_transfer"] == "consent"
     for text in ("なお、本校は、個人情報を日本国外に移転することはありません。",
                  "We prepare statutory records relating to overseas remittances.",
@@ -1080,3 +1081,15 @@ def test_a_definitions_section_declares_nothing():
     assert scan_text(text)["categories"] == ["email_address"]
     text = "第1条（定義）\n個人情報とは、氏名、生年月日、住所など特定の個人を識別できる情報をいいます。\n第2条（取得する情報）\n氏名を取得します。\n"
     assert scan_text(text)["categories"] == ["name"]
+
+
+def test_conditions_and_title_lines_in_the_second_batch():
+    # a 。 inside brackets does not end the condition; a bare title line names no transfer
+    for text in ("但し、次に掲げる必要があり第三者（日本国外にある者を含みます。）に提供する場合はこの限りではありません。",
+                 "第三者提供、国外移転、委託"):
+        r = scan_text(text)
+        assert (r["foreign_transfer"], r["countries"]) == ("none_stated", []), text
+    # the verb sits in a condition that closes after it: no provision
+    text = "国外にある第三者に提供し、又は、国外のサーバ等に保存し得る場合は、法令が求める措置を講じます。"
+    assert scan_text(text)["third_party_provision"] is False
+    assert scan_text("当社は、提携するホテルに氏名を提供し、予約を確定します。")["third_party_provision"] is True
