@@ -1,0 +1,199 @@
+"""Reading rules from the real set's development halves (tests/policy/real): published policies of small
+operators. The texts here are invented; they only share the forms those policies use."""
+from __future__ import annotations
+
+from policy.lexicon import load
+from policy.scan import scan_text
+from policy.segment import segments_of
+
+
+def test_numbered_titles_share_their_numbering():
+    text = ("1. 取得する情報\n- メールアドレス\n2. 利用目的\n- ニュースレターの配信\n3. 保有期間\n退会まで保有します。\n"
+            "4. 外国にある第三者への提供\nデータは日本国外で保存される場合があります。\n5. アカウント情報\n"
+            "会員登録の際に氏名を取得します。\nメールマガジンは同意された方にのみ送ります。\n")
+    _, segs = segments_of(text, load())
+    assert [s.text for s in segs if s.heading] == ["取得する情報", "利用目的", "保有期間", "外国にある第三者への提供",
+                                                   "アカウント情報"]
+    # so a consent to newsletters under 5. is not read as the route of the foreign section 4.
+    r = scan_text(text)
+    assert (r["foreign_transfer"], r["countries"]) == ("mentioned_without_safeguards", [])
+    # items of a numbered list under a heading stay items: "3." follows item "2.", not the heading
+    _, segs = segments_of("2. 利用目的\n1. 商品の発送\n2. お問い合わせへの回答\n3. 新商品のご案内\n", load())
+    assert [s.text for s in segs if s.heading] == ["利用目的"]
+
+
+def test_a_sub_heading_of_the_foreign_article_is_still_abroad():
+    text = ("第4条（外国にある第三者への提供）\n当社は、お客様の個人情報を米国の事業者に提供することがあります。\n"
+            "1. 当該事業者が講ずる措置\n当社は、同社との間でデータ処理契約（DPA）に同意しています。\n")
+    assert scan_text(text)["foreign_transfer"] == "equivalent_measures"
+    # without the article above, the sub-heading's sentence says nothing of abroad
+    assert scan_text("1. 当該事業者が講ずる措置\n当社は、同社との間でデータ処理契約（DPA）に同意しています。\n"
+                     )["foreign_transfer"] == "none_stated"
+
+
+def test_the_operator_agreeing_to_a_contract_is_not_consent():
+    for text in ("We have agreed to the data processing addendum of our cloud provider in the United States.",
+                 "当社は、米国のクラウド事業者との間でデータ処理契約（DPA）に同意しています（2026年5月同意）。"):
+        assert scan_text(text)["foreign_transfer"] == "equivalent_measures", text
+    r = scan_text("We store data with Nimbus Inc. in the United States with your consent.")
+    assert r["foreign_transfer"] == "consent"
+
+
+def test_visitors_from_abroad_are_no_foreign_handling():
+    for text in ("欧州経済領域（EEA）・英国からのアクセスについては、同意管理ツールでCookieの利用を選択いただけます。",
+                 "Visitors from the EEA or the UK can choose analytics cookies in our consent tool."):
+        r = scan_text(text)
+        assert (r["foreign_transfer"], r["countries"]) == ("none_stated", []), text
+    assert scan_text("We send your e-mail address to a mailing service in the UK.")["countries"] == ["GB"]
+
+
+def test_a_route_in_the_condition_is_no_claim():
+    # the route is the condition ("where we obtain consent …, we give you …"): the practice has no route
+    r = scan_text("Some data is stored on cloud services outside Japan. Where we obtain your consent to provide "
+                  "personal information to a third party in a foreign country, we give you the following information.")
+    assert r["foreign_transfer"] == "mentioned_without_safeguards"
+    # the route is the rule the transfers follow: it counts beside a practice
+    r = scan_text("データは米国のクラウドに保管しています。外国にある第三者に個人データを提供する場合には、基準に適合する"
+                  "体制を整備していることを確認します。")
+    assert r["foreign_transfer"] == "equivalent_measures"
+    # 「提供を行う場合は」 is a conditional promise: alone, it describes no transfer
+    r = scan_text("弊社は、外国にある第三者へ個人データの提供を行う場合は、法令に従い同意を取得します。")
+    assert (r["foreign_transfer"], r["countries"]) == ("none_stated", [])
+
+
+def test_provision_named_as_a_topic_is_no_flow():
+    for text in ("In connection with provision to third parties in foreign countries, we take the measures the Act "
+                 "requires.",
+                 "Any transfer of such information to other apps will comply with the platform's data policy.",
+                 "Calendar data is used only for providing the Service and is never used for marketing or provision "
+                 "to any third party.",
+                 "If you consent to this provision, we will send your name to the organizer."):
+        assert scan_text(text)["third_party_provision"] is False, text
+    for text in ("We provide your name to the organizer of the event.",
+                 "Calendar data is used for providing the Service, and we share your name with the organizer."):
+        assert scan_text(text)["third_party_provision"] is True, text
+
+
+def test_an_exception_item_that_states_a_flow_is_provision():
+    text = ("当事務局は、以下の場合を除き、ご本人の同意なく個人情報を第三者に提供しません。\n"
+            "・応募時：求職者が応募した場合、応募先の医院に対し、氏名と職務経歴を提供します。\n・法令に基づく場合\n")
+    assert scan_text(text)["third_party_provision"] is True
+    text = ("We do not share personal data with third parties except:\n- Applications: when you apply, we provide "
+            "your CV to the clinic.\n- where required by law\n")
+    assert scan_text(text)["third_party_provision"] is True
+    text = "当事務局は、以下の場合を除き、個人情報を第三者に提供しません。\n・法令に基づく場合\n・ご本人の同意がある場合\n"
+    assert scan_text(text)["third_party_provision"] is False
+
+
+def test_an_art28_provision_to_our_own_cloud_is_consignment():
+    text = ("外国にある第三者への提供\n当社は、お客様の個人情報を外国にある事業者に提供することがあります。"
+            "これは、当社が利用するクラウドサービスの運営事業者が米国に所在するためです。\n")
+    r = scan_text(text)
+    assert r["third_party_provision"] is False and r["foreign_transfer"] == "mentioned_without_safeguards"
+    text = ("外国にある第三者への提供\n当社は、お客様の同意を得て、お客様の個人情報を外国にある事業者に提供することがあります。"
+            "提供先は米国の提携旅行会社です。\n")
+    assert scan_text(text)["third_party_provision"] is True
+
+
+def test_outsourcing_said_plainly():
+    for text in ("本サービスは、次の事業者に処理の一部を任せています。",
+                 "取得した情報は、当サイトが利用する外部のデータベースサービスに保存します。",
+                 "We use external services such as hosting and a database, on which the information is stored."):
+        assert scan_text(text)["outsourcing"] is True, text
+    for text in ("アップロードされたファイルは外部サーバーに送信されることなく、ブラウザ内で処理されます。",
+                 "All processing is done by our own staff."):
+        assert scan_text(text)["outsourcing"] is False, text
+
+
+def test_safeguards_from_the_real_development_half():
+    # a basic policy section counts, even one that only promises to obey the law (three of the four real-set
+    # authors read it so; tests/policy/real/README.md); the document's own title does not
+    r = scan_text("個人情報保護方針\n1. 基本方針\n当社は、法令を遵守して個人情報を取り扱います。\n2. 利用目的\n商品の発送\n")
+    assert r["safeguards"]["basic_policy"]
+    assert not scan_text("個人情報保護方針\n当社は、法令を遵守して個人情報を取り扱います。\n")["safeguards"]["basic_policy"]
+    # an item of the PPC's summary list and a Japanese access-rights item
+    r = scan_text("安全管理のために講じた措置の概要は以下のとおりです。\n（1）基本方針の策定\n"
+                  "（2）個人情報を取り扱うことのできる機器やアクセス権者を明確にし、不要なアクセスを防止\n")
+    assert r["safeguards"]["basic_policy"] and r["safeguards"]["technical"]
+    # 「組織的措置」 alone on its line over its measure, as a definition list shows it
+    r = scan_text("7. 安全管理措置\n組織的措置\n操作を記録しています\n物理的措置\nデータセンターの管理策に依拠しています\n")
+    assert r["safeguards"]["organizational"] and r["safeguards"]["physical"]
+    # the harms every policy promises to prevent name no technical measure; a firewall does
+    assert not scan_text("弊社は、個人情報への不正アクセス、紛失、毀損を防止します。")["safeguards"]["technical"]
+    assert scan_text("外部からの不正アクセスを防ぐため、ファイアウォールを設置しています。")["safeguards"]["technical"]
+    # choosing a consignee and its contract terms are supervision of others, not our personnel measures
+    r = scan_text("弊社は、委託先を選定し、委託契約において、安全管理措置、秘密保持、再委託の条件等を定めます。")
+    assert not r["safeguards"]["personnel"]
+    # theft reported to the police is no physical measure; preventing theft of devices is
+    assert not scan_text("Suspected crimes such as theft or extortion are reported to the police.")["safeguards"]["physical"]
+    assert scan_text("We take measures against the theft of laptops.")["safeguards"]["physical"]
+    assert scan_text("The Company restricts employees from viewing user data.")["safeguards"]["technical"]
+    # where to read about a foreign regime is information for consent, not an understanding of it
+    r = scan_text("米国の個人情報の保護に関する制度については、個人情報保護委員会の「外国における個人情報の保護に関する制度等の"
+                  "調査」をご覧ください。")
+    assert not r["safeguards"]["external_environment"]
+
+
+def test_special_care_from_the_real_development_half():
+    # the Japanese follow-up leaves its object out
+    r = scan_text("故障歴などは「要配慮個人情報」にあたることがあります。ご本人の同意をいただいた場合にだけお預かりします。")
+    assert r["special_care"] == "collected_with_consent"
+    r = scan_text("故障歴などは「要配慮個人情報」にあたることがあります。会員証をお預かりします。")
+    assert r["special_care"] != "collected_with_consent"
+    assert scan_text("No sensitive private individual data is ever collected.")["special_care"] == "not_collected"
+
+
+def test_categories_from_the_real_development_half():
+    # Japanese denials with こと/も: nothing collected
+    for text in ("氏名・メールアドレス・住所などの個人を特定できる情報を取得することはありません。",
+                 "走った経路（位置情報）は、送信も保存もしません。",
+                 "フォームの動画：お使いの端末の中だけで解析します。",
+                 "Your running form video is analysed only on your device."):
+        assert scan_text(text)["categories"] == [], text
+    assert "location" in scan_text("走った経路（位置情報）を保存します。")["categories"]
+    # the operator's own address in its contact block
+    for text in ("住所　〒812-0011 福岡県福岡市博多区博多駅前1丁目", "住所・代表者名は、お問い合わせいただければお答えします。"):
+        assert "postal_address" not in scan_text(text)["categories"], text
+    assert "postal_address" in scan_text("ご注文の際に住所をお伺いします。")["categories"]
+
+
+def test_forms_from_the_second_real_batch():
+    # said not to be provision; a tool the operator uses is a consignee
+    for text in ("The use of the above services constitutes outsourcing and is not considered provision to third "
+                 "parties under applicable laws.",
+                 "本サービスは以下のサービスを利用しており、これらの事業者に情報が送信されます。"):
+        assert scan_text(text)["third_party_provision"] is False, text
+    # "may be transmitted to each provider" (an information-collection module) and a DMP are recipients
+    for text in ("User usage information may be transmitted to each provider accordingly.",
+                 "当社は、Cookie等の情報を第三者が運営するデータ・マネジメント・プラットフォームに提供します。"):
+        assert scan_text(text)["third_party_provision"] is True, text
+    # a purpose list whose lead-in mentions consent in passing is still a purpose list
+    text = ("We use personal information for the following purposes, except where you have consented otherwise:\n"
+            "- To provide personal information to third parties to the extent necessary for the services\n")
+    assert scan_text(text)["third_party_provision"] is True
+    # a refusal without consent and a case 「…提供した場合」 describe no transfer abroad
+    for text in ("当社は、あらかじめ利用者の同意を得ないで、第三者（日本国外にある者を含みます。）に提供しません。",
+                 "国外のサーバ等に保存し得る場合は、法令が求める同意、契約等の措置を講じます。"):
+        r = scan_text(text)
+        assert (r["foreign_transfer"], r["countries"]) == ("none_stated", []), text
+    assert scan_text("当社は、米国のサーバに個人データを保存しています。")["foreign_transfer"] == "mentioned_without_safeguards"
+
+
+def test_a_definitions_section_declares_nothing():
+    text = ("Article 1 (Definitions)\n1. Personal Information\nIt is information that can identify an individual by "
+            "name, date of birth or address.\nArticle 2 (Information We Collect)\nWe collect your e-mail address.\n")
+    assert scan_text(text)["categories"] == ["email_address"]
+    text = "第1条（定義）\n個人情報とは、氏名、生年月日、住所など特定の個人を識別できる情報をいいます。\n第2条（取得する情報）\n氏名を取得します。\n"
+    assert scan_text(text)["categories"] == ["name"]
+
+
+def test_conditions_and_title_lines_in_the_second_batch():
+    # a 。 inside brackets does not end the condition; a bare title line names no transfer
+    for text in ("但し、次に掲げる必要があり第三者（日本国外にある者を含みます。）に提供する場合はこの限りではありません。",
+                 "第三者提供、国外移転、委託"):
+        r = scan_text(text)
+        assert (r["foreign_transfer"], r["countries"]) == ("none_stated", []), text
+    # the verb sits in a condition that closes after it: no provision
+    text = "国外にある第三者に提供し、又は、国外のサーバ等に保存し得る場合は、法令が求める措置を講じます。"
+    assert scan_text(text)["third_party_provision"] is False
+    assert scan_text("当社は、提携するホテルに氏名を提供し、予約を確定します。")["third_party_provision"] is True
