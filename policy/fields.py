@@ -13,7 +13,7 @@ import re
 from policy import countries
 from policy.evidence import Evidence
 from policy.lexicon import Lexicon
-from policy.segment import Index, Segment
+from policy.segment import SENTENCE_END, Index, Segment
 
 SAFEGUARD_KEYS = ("basic_policy", "rules", "organizational", "personnel", "physical", "technical",
                   "external_environment")
@@ -133,7 +133,6 @@ def _special_clause(text: str, at: int) -> tuple[int, int]:
     return start, end
 
 
-_SENTENCE_END = re.compile(r"[。.．!?！？]\W*$")
 
 
 def _special_conditional(text: str, lex: Lexicon) -> bool:
@@ -177,7 +176,7 @@ def special_care(segs: list[Segment], lex: Lexicon, ev: Evidence) -> tuple[str, 
             principle = None
             # the next sentence of the paragraph pointing back, or the rest of a sentence wrapped onto the next
             # line (a table cell: 「…要配慮個人情報に該当する場合が／あるため、喪主様の同意をいただいたうえでお伺いし」)
-            wrapped = pending is not None and not _SENTENCE_END.search(pending.text)
+            wrapped = pending is not None and not SENTENCE_END.search(pending.text)
             if pending is not None and (pending.line == seg.line or wrapped) and lex.special_consent.search(text) \
                     and lex.special_acquire.search(text) and (wrapped or lex.special_anaphor.search(text)
                                                               or _ZERO_OBJECT.search(text)) \

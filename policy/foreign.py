@@ -22,7 +22,7 @@ import re
 from policy import countries
 from policy.evidence import Evidence
 from policy.lexicon import Lexicon
-from policy.segment import Segment
+from policy.segment import SENTENCE_END, Segment
 
 # A destination recognised as having an equivalent regime is not "a foreign country" for Art. 28, so a
 # consent stated beside adequacy wording is the ordinary Art. 27 consent: adequacy is the route. Between
@@ -33,7 +33,6 @@ ROUTE_PRIORITY = ("adequacy", "consent", "equivalent_measures")
 _EXCLUDED = re.compile(r"[（(][^（）()]*(除く|除きます|excluding|other than|except)[^（）()]*[)）]"
                        r"|\b(excluding|other than|except( for)?)\b[^.,;]{0,120}", re.I)
 # the clauses of a list sentence ("to plan …; to arrange overseas ceremonies; …")
-_SENTENCE_END = re.compile(r"[。.．!?！？]\W*$")
 _LIST_CLAUSES = re.compile(r"[;；]")
 _DENIAL = re.compile(r"\b(no|not|never|cannot|none)\b|n['’]t\b|ません|ない[。、]|(せ|さ)ず", re.I)
 _CORP = re.compile(r"((?:[A-Z][\w&'’-]*\s+){0,3}[A-Z][\w&'’-]*),?\s+(?:Inc\.|Ltd\.|LLC|Corp\.|Corporation|"
@@ -129,7 +128,7 @@ def foreign(segs: list[Segment], lex: Lexicon, ev: Evidence) -> tuple[str, list[
                 routes.add(carried)
                 ev.add("foreign_transfer", carried, seg)
             continue
-        if not named and len(text.strip()) <= 20 and not _SENTENCE_END.search(text):
+        if not named and len(text.strip()) <= 20 and not SENTENCE_END.search(text):
             continue  # a title line that is not marked as a heading (「第三者提供、国外移転、委託」)
         own_cue = bool(named) or bool(lex.foreign.search(text))
         if not own_cue and lex.foreign_domestic.search(text):

@@ -51,6 +51,8 @@ _JA_ITEM_END = re.compile(r"(ため|こと|場合|とき|等|情報|など|も�
 _DEFINITIONS = re.compile(r"^\W*(\w+\s*\d*\W*)?(definitions?|terms and definitions|定義|用語の定義)\W*$", re.I)
 # a line that ends in a predicate is a sentence without its 。 (「…周知を行っています」), not a title
 _JA_PREDICATE_END = re.compile(r"(ます|ました|ません|です|でした|ている|である)$")
+# a sentence ends here (a wrapped table cell or a title line does not)
+SENTENCE_END = re.compile(r"[。.．!?！？]\W*$")
 _FINAL_PUNCT = re.compile(r"[.。;；,、]$")
 _ENUMERATES = re.compile(r"such as|including|e\.g\.|、[^、]*、|等の|などの", re.I)
 # A question ("Do you keep my card number?", 「外国で情報が扱われることはありますか。」, "Q3. …") asks about a
@@ -144,12 +146,9 @@ def _looks_like_heading(text: str, line: Line, lex: Lexicon) -> bool:
         return True
     if line.marker == "table" or not body:
         return False
-    ja = bool(_JA.search(body[:20]))
-    if len(body) > (40 if ja else 90) or _FINAL_PUNCT.search(body) or _ENUMERATES.search(body):
+    if not _short_title(text, line):
         return False
-    if not ja and (body[0].islower() or _NOT_HEADING_START.match(body)):
-        return False
-    if ja and (_JA_ITEM_END.search(body) or _JA_PREDICATE_END.search(body)):
+    if _JA.search(body[:20]) and (_JA_ITEM_END.search(body) or _JA_PREDICATE_END.search(body)):
         return False
     return bool(lex.topics.search(body))
 

@@ -10,6 +10,7 @@ classified in foreign.py.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from policy import countries
 from policy.evidence import Evidence
@@ -96,8 +97,7 @@ def affirmative_provision(seg: Segment, lex: Lexicon) -> bool:
             or ("exception" in seg.flags and not _ARRANGEMENT.search(seg.text)):
         return False
     if "exception" in seg.flags:  # the item states a flow; read it as a sentence of its own
-        seg = Segment(seg.start, seg.end, seg.text, seg.line, seg.heading, seg.flags - {"exception"}, seg.section,
-                      seg.parents)
+        seg = replace(seg, flags=seg.flags - {"exception"})
     text = seg.text
     joint = lex.provision_joint.search(text)
     if joint and not lex.provision_joint_negated.search(text) and not lex.exception.search(text) \
