@@ -13,6 +13,8 @@ from pathlib import Path
 
 import yaml
 
+from policy.prefilter import guarded
+
 LEXICON = Path(__file__).with_name("lexicon.yaml")
 FLAGS = re.IGNORECASE | re.UNICODE
 
@@ -23,7 +25,7 @@ def union(patterns: list[str] | str | None) -> re.Pattern | None:
         return None
     if isinstance(patterns, str):
         patterns = [patterns]
-    return re.compile("|".join(f"(?:{p})" for p in patterns), FLAGS)
+    return guarded("|".join(f"(?:{p})" for p in patterns), FLAGS)
 
 
 _ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
