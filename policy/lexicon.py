@@ -29,18 +29,22 @@ def union(patterns: list[str] | str | None) -> re.Pattern | None:
 
 
 _ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
+# Japanese text often writes Latin letters full-width (「ＩＰアドレス」「Ｅメール」): folded to ASCII lower case
+_WIDE = str.maketrans({c: chr(c - 0xFEE0).lower() for c in [*range(0xFF21, 0xFF3B), *range(0xFF41, 0xFF5B)]})
 
 
 def fold(text: str) -> str:
-    """ASCII lower case, same length (so offsets survive; str.lower can change lengths)."""
-    return text.translate(_ASCII_LOWER)
+    """ASCII lower case with full-width Latin made ASCII, same length (so offsets survive; str.lower can
+    change lengths)."""
+    return text.translate(_ASCII_LOWER).translate(_WIDE)
 
 
 def _fold_regex(source: str) -> str:
-    """The regex with its literal letters lower-cased; an escaped letter (\\b, \\W, \\x27) keeps its case."""
+    """The regex with its literal letters folded as fold() folds text; an escaped letter (\\b, \\W, \\x27)
+    keeps its case."""
     out, escaped = [], False
     for ch in source:
-        out.append(ch if escaped else ch.translate(_ASCII_LOWER))
+        out.append(ch if escaped else ch.translate(_ASCII_LOWER).translate(_WIDE))
         escaped = ch == "\\" and not escaped
     return "".join(out)
 

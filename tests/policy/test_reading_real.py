@@ -157,6 +157,22 @@ def test_categories_from_the_real_development_half():
     assert "postal_address" in scan_text("ご注文の際に住所をお伺いします。")["categories"]
 
 
+def test_categories_read_in_the_third_round():
+    # full-width Latin letters are the same letters
+    assert "ip_address" in scan_text("当社は、ＩＰアドレスを取得します。")["categories"]
+    # the operator's own number and address given as values, or said to be given on request
+    for text in ("電話番号 03-3249-4104", "電話番号： 0120-700-799", "住所 東京都中央区日本橋1-2-3 ビル8階",
+                 "Our address will be provided without delay upon request."):
+        assert scan_text(text)["categories"] == [], text
+    assert "phone_number" in scan_text("お申込みの際に電話番号をお伺いします。")["categories"]
+    # users asked not to enter items; a site that uses no cookies
+    for text in ("Users should not enter or upload addresses, phone numbers or passwords into the chat.",
+                 "The Site currently does not use cookies or other tracking technologies.",
+                 "当社ウェブサイトでは、Cookieを使用したアクセス解析ツールは導入しておりません。"):
+        assert scan_text(text)["categories"] == [], text
+    assert "cookie_id" in scan_text("The Site uses cookies to keep you signed in.")["categories"]
+
+
 def test_forms_from_the_second_real_batch():
     # said not to be provision; a tool the operator uses is a consignee
     for text in ("The use of the above services constitutes outsourcing and is not considered provision to third "
