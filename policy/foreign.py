@@ -34,6 +34,11 @@ _EXCLUDED = re.compile(r"[（(][^（）()]*(除く|除きます|excluding|other 
                        r"|\b(excluding|other than|except( for)?)\b[^.,;]{0,120}", re.I)
 # the clauses of a list sentence ("to plan …; to arrange overseas ceremonies; …")
 _LIST_CLAUSES = re.compile(r"[;；]")
+_GDPR = re.compile(r"\bGDPR\b|General Data Protection Regulation|European Commission|欧州委員会|EU一般データ保護規則")
+_APPI = re.compile(r"\bAPPI\b|Act on the Protection of Personal Information|Article 28|Art\. ?28|個人情報(の)?保護(に関する)?法|第28条|"
+                   r"Personal Information Protection Commission|個人情報保護委員会")
+_WITHOUT_CONSENT = re.compile(r"\bwithout (first )?(obtaining )?(your |the person['’]s |the individual['’]s |their )?(prior |express |"
+                              r"explicit )?(consent|agreement)|同意(を得|をいただか|をいただく)?(ず|ないで|なく|なしに|ることなく)", re.I)
 _DENIAL = re.compile(r"\b(no|not|never|cannot|none)\b|n['’]t\b|ません|ない[。、]|(せ|さ)ず", re.I)
 _CORP = re.compile(r"((?:[A-Z][\w&'’-]*\s+){0,3}[A-Z][\w&'’-]*),?\s+(?:Inc\.|Ltd\.|LLC|Corp\.|Corporation|"
                    r"Limited|GmbH|Pte\.|Co\.)|(?:株式会社|合同会社)([\u30a0-\u30ffー\u4e00-\u9fffA-Za-z]{2,12})"
@@ -139,6 +144,10 @@ def foreign(segs: list[Segment], lex: Lexicon, ev: Evidence) -> tuple[str, list[
         tied = _tied(text[condition.end():] if condition else text, lex)
         route = _route(tied, lex)
         negated = bool(lex.foreign_negated.search(text))
+        if route in ("equivalent_measures", "adequacy") and _GDPR.search(text) and not _APPI.search(text):
+            route = None  # SCCs "as required by GDPR Chapter V" cover EU users' transfers, not Art. 28
+        if negated and route == "consent" and _WITHOUT_CONSENT.search(text):
+            route = None  # "We do not provide … (including those outside Japan) without your prior consent": a refusal
         if negated and route is None:
             continue
         if route == "adequacy" and not named and not re.search(r"countr|国|EEA|EU", text, re.I):

@@ -15,7 +15,7 @@ from dataclasses import replace
 from policy import countries
 from policy.evidence import Evidence
 from policy.lexicon import Lexicon
-from policy.segment import Index, Segment
+from policy.segment import SENTENCE_END, Index, Segment
 
 # a verb or noun of giving between a verb and the party found after it: the party is that later word's
 _GIVING = re.compile(r"\b(provi(de|des|ded|ding|sion)|shar(e|es|ed|ing)|disclos(e|es|ed|ing|ure)|transfer\w*|sen(d|ds|ding|t))\b",
@@ -46,6 +46,9 @@ _OWN = re.compile(r"hereinafter|以下[、]?「|\((the\s+)?[\"“](company|we|ou
 _TOPIC_OUTSOURCING = re.compile(r"outsourc|consign|entrust|service providers?|contractors?|vendors?|processors?|委託",
                                 re.I)
 _TOPIC_PROVISION = re.compile(r"third part|provision|shar|recipient|第三者|提供", re.I)
+_PROVISION_HEADING = re.compile(r"third[- ]party provision|provision (of [\w ]+ )?to third|(disclosure|sharing) (\w+ )?(to|with) "
+                                r"third|第三者(へ|に対する)?(の)?提供", re.I)
+_FOREIGN_HEADING = re.compile(r"foreign|abroad|outside japan|外国|海外|国外", re.I)
 _SUFFIX = re.compile(r",?\s*(Inc\.|Incorporated|Co\.,\s*Ltd\.|Co\.\s*Ltd\.|Ltd\.|Limited|LLC|L\.L\.C\.|Corp\.|"
                      r"Corporation|K\.K\.|GmbH|PLC|plc|Pte\.\s*Ltd\.)$|^(株式会社|有限会社|合同会社)|(株式会社|有限会社|合同会社)$")
 
@@ -150,6 +153,14 @@ def affirmative_provision(seg: Segment, lex: Lexicon) -> bool:
     if lead_in and _TOPIC_PROVISION.search(seg.section) and not _TOPIC_OUTSOURCING.search(seg.section) \
             and not lex.outsourcing.search(text) and not lex.provision_negated.search(text) \
             and not lex.exception.search(text) and not _conditional(text, lead_in.start(), lex):
+        return True
+    # an ad or analytics service listed (an item, not a sentence) under the provision heading ("3. Third-Party
+    # Provision … - AdMob (Google LLC) — Ad delivery"): the policy files it as a recipient. A sentence about it
+    # ("We use Google Analytics to …") may go on to deny that anything personal reaches it; an Art. 28 section
+    # lists the operator's contractors abroad.
+    if lex.recipient_service.search(text) and not SENTENCE_END.search(text) \
+            and _PROVISION_HEADING.search(seg.section) and not _FOREIGN_HEADING.search(seg.section) \
+            and not lex.provision_negated.search(text) and not lex.provision_not.search(text):
         return True
     # a purpose item in noun form (「他の医療機関等への情報提供」): the purpose list declares the provision; an
     # insurance claim counts only where the policy itself files it under provision (【他の事業者等への情報提供を伴う利用】)

@@ -213,3 +213,47 @@ def test_conditions_and_title_lines_in_the_second_batch():
     text = "国外にある第三者に提供し、又は、国外のサーバ等に保存し得る場合は、法令が求める措置を講じます。"
     assert scan_text(text)["third_party_provision"] is False
     assert scan_text("当社は、提携するホテルに氏名を提供し、予約を確定します。")["third_party_provision"] is True
+
+
+def test_provision_forms_from_the_third_batch():
+    # an AI model provider that runs the operator's own feature processes the input for it
+    for text in ("ユーザーの入力したデータの一部は、AI機能の利用によりLLM事業者に送信されます。",
+                 "Before you first use an AI feature, we ask for your consent to send the above information to AI "
+                 "companies."):
+        assert scan_text(text)["third_party_provision"] is False, text
+    # 「上記にかかわらず…以下の者に対して提供する場合があります」 is a practice
+    assert scan_text("上記にかかわらず、当社は、本人の同意を得た上で、個人データを以下の者に対して提供する場合があります。"
+                     )["third_party_provision"] is True
+    # a purpose list whose lead-in names "business purposes" before an exception
+    text = ("The Company uses it within the scope of the following business purposes, except where consent has been "
+            "obtained:\n- To provide personal information to third parties to the extent necessary for the above\n")
+    assert scan_text(text)["third_party_provision"] is True
+    # an ad service listed under the provision heading is a recipient; a sentence about analytics is not
+    listed = ("3. Third-Party Provision\nWe do not provide your information to third parties without consent except "
+              "where required by law. The App integrates with the following services:\n"
+              "- AdMob (Google LLC) — Ad delivery and effectiveness measurement\n")
+    assert scan_text(listed)["third_party_provision"] is True
+    prose = ("3. Third-Party Provision\nWe use Google Analytics to understand how visitors use the site.\n"
+             "No personal data is provided to Google.\n")
+    assert scan_text(prose)["third_party_provision"] is False
+    abroad = "6. 外国にある第三者への提供\n- アクセス解析（Google Analytics）\n"
+    assert scan_text(abroad)["third_party_provision"] is False
+
+
+def test_foreign_and_outsourcing_forms_from_the_third_batch():
+    # a refusal without consent "including those outside Japan" claims no consent route
+    text = ("We store data with Lemon Inc. in the United States.\n"
+            "We do not provide personal information to third parties (including those outside Japan) without your "
+            "prior consent, except in the following cases:\n")
+    assert scan_text(text)["foreign_transfer"] == "mentioned_without_safeguards"
+    assert scan_text("当社は、本人の同意を得ずに、個人データを外国に提供しません。")["foreign_transfer"] == "none_stated"
+    # SCCs for EU users under the GDPR are not an Art. 28 route
+    text = ("If you are located in the EU, your personal data may be transferred to the United States. Such transfers "
+            "are governed by the European Commission's Standard Contractual Clauses as required by GDPR Chapter V.")
+    assert scan_text(text)["foreign_transfer"] == "mentioned_without_safeguards"
+    assert scan_text("We transfer data to Nimbus Inc. in the United States under a contract that ensures measures "
+                     "equivalent to those required by the APPI.")["foreign_transfer"] == "equivalent_measures"
+    # recipients bound by data processing agreements process for the operator
+    r = scan_text("We share data with the following services:\n- Nimbus (database hosting)\n"
+                  "All third parties are bound by data processing agreements.\n")
+    assert r["outsourcing"] is True
