@@ -85,9 +85,16 @@ def _ja_tail(text: str, end: int) -> str:
     return _JA_CLAUSE_END.split(tail, 1)[0][:40]
 
 
+# the procedure for a rights request lists what the requester sends (「本人確認書類：運転免許証…の写し」, "the name
+# and address you registered"): items checked once, not data the operator collects as a practice
+_REQUEST_PROCEDURE = re.compile(r"(開示|訂正|利用停止|削除)等?の(ご)?(請求|求め|申出|お申し?出)(の)?(手続|方法|に際して)|(請求|申請|申出|お申し?出)"
+                                r"(の)?(手続|方法)|本人確認(書類|の方法)|\b(procedures?|how) (for|to) (make |submit )?(a )?"
+                                r"(requests?|disclosure)|\bverif\w+ (of )?(your )?identity\b", re.I)
+
+
 def _skipped(seg: Segment, lex: Lexicon) -> bool:
     return bool(seg.flags & {"definition", "exception", "table_header", "question"}) or bool(lex.definition.search(seg.text)) \
-        or bool(lex.not_personal.search(seg.text))
+        or bool(lex.not_personal.search(seg.text)) or bool(_REQUEST_PROCEDURE.search(seg.section))
 
 
 def _request_identity(seg: Segment, lex: Lexicon, before: Segment | None = None) -> bool:

@@ -257,3 +257,24 @@ def test_foreign_and_outsourcing_forms_from_the_third_batch():
     r = scan_text("We share data with the following services:\n- Nimbus (database hosting)\n"
                   "All third parties are bound by data processing agreements.\n")
     assert r["outsourcing"] is True
+
+
+def test_categories_from_the_third_batch():
+    # sign-in through another service's account is a social-media profile
+    for text in ("If you sign in with Apple or Google, we receive your email address.",
+                 "Email address (collected via Google OAuth).",
+                 "Google アカウントによるログインに対応しています。",
+                 "ソーシャルネットワークサービス等の外部サービスとの連携を許可した場合、IDを取得します。"):
+        assert "social_media_profile" in scan_text(text)["categories"], text
+    # what a requester sends under the request procedure is checked, not collected
+    text = ("第2条（取得する情報）\n・運転免許証の写し（年齢確認のため）\n"
+            "第8条（開示等の請求手続）\n・運転免許証、パスポートの写しのいずれか1つ\n")
+    r = scan_text(text)
+    assert [e["text"] for e in r["evidence"] if e["value"] == "identity_document"] == ["運転免許証の写し（年齢確認のため）"]
+    # a place name, the operator's name, the app's iOS version, a card number the operator never receives
+    for text, term in (("We show the place name of the photo's location.", "name"),
+                       ("Contact point: 【Operator name】 Personal Information Desk", "name"),
+                       ("The iOS version's license is sold as an in-app purchase.", "device_id"),
+                       ("Only Stripe handles card numbers; we do not receive them.", "payment_card")):
+        assert term not in scan_text(text)["categories"], text
+    assert "name" in scan_text("We collect your name when you register.")["categories"]
