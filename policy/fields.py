@@ -265,6 +265,22 @@ def _generic_harms(text: str, lex: Lexicon) -> bool:
     return bool(found) and all(f.startswith("不正アクセス") for f in found) and bool(_HARMS.search(text))
 
 
+# "appropriate technical and organizational safety management measures to prevent unauthorized access",
+# 「組織的、人的、物理的及び技術的な安全管理措置を講じます」: the kinds of measure named in one breath, none described
+_KINDS = r"(?:organi[sz]ational|technical|physical|personnel|human|administrative)"
+_DOMAIN_NAMES = re.compile(rf"(?:{_KINDS}(?:\s*,\s*(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+|\s*/\s*))+{_KINDS}\s+"
+                           r"(?:safety\s+|security\s+)?(?:management\s+)?(?:measures|safeguards|controls)"
+                           r"|(?:(?:組織的|人的|物理的|技術的)(?:、|・|及び|および|並びに|ならびに)?){2,}(?:な|の)?(?:安全管理)?(?:措置|対策)", re.I)
+
+
+def _named_only(text: str, lex: Lexicon) -> bool:
+    named = _DOMAIN_NAMES.search(text)
+    if not named:
+        return False
+    rest = text[:named.start()] + " " * (named.end() - named.start()) + text[named.end():]
+    return not any(not m.group().startswith("不正アクセス") for p in lex.safeguards.values() for m in p.finditer(rest))
+
+
 def safeguards(index: Index, lex: Lexicon, ev: Evidence) -> dict[str, bool]:
     claimed = {key: False for key in SAFEGUARD_KEYS}
     segs = index.segments
@@ -273,6 +289,8 @@ def safeguards(index: Index, lex: Lexicon, ev: Evidence) -> dict[str, bool]:
             seg = segs[i]
             if seg.flags & {"purpose", "exception", "definition"} or lex.safeguard_others.search(seg.text):
                 continue  # what rules bind other companies to do is not the operator's own measure
+            if _named_only(seg.text, lex):
+                continue
             if key in ("basic_policy", "rules") and i == 0 and seg.heading:
                 continue  # the document's own title (「…に関する規程」, 個人情報保護方針) names the document only
             if key == "rules" and _country_rules(seg.text, lex):

@@ -278,3 +278,19 @@ def test_categories_from_the_third_batch():
                        ("Only Stripe handles card numbers; we do not receive them.", "payment_card")):
         assert term not in scan_text(text)["categories"], text
     assert "name" in scan_text("We collect your name when you register.")["categories"]
+
+
+def test_safeguards_from_the_third_batch():
+    # SSL straight after kana, and a security system kept up, are technical
+    assert scan_text("当社は、入力時にSSL（Secure Sockets Layer）技術を使用しています。")["safeguards"]["technical"] is True
+    assert scan_text("不正アクセスを防止するため、セキュリティシステムの維持に努めます。")["safeguards"]["technical"] is True
+    # a protection policy said to be formulated is a basic policy; the title alone is not
+    assert scan_text("前文。\n個人データの適正な取扱いの確保のため、個人情報保護方針を策定しています。"
+                     )["safeguards"]["basic_policy"] is True
+    # the kinds of measure named in one breath, none described
+    for text in ("We implement appropriate technical and organizational safety management measures to prevent "
+                 "unauthorized access, leakage, alteration, or loss.",
+                 "当社は、組織的、人的、物理的及び技術的な安全管理措置を講じます。"):
+        assert not any(scan_text(text)["safeguards"].values()), text
+    r = scan_text("We take organizational and technical measures, such as access control and staff training.")
+    assert r["safeguards"]["technical"] is True and r["safeguards"]["personnel"] is True
