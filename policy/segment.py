@@ -53,6 +53,8 @@ _DEFINITIONS = re.compile(r"^\W*(\w+\s*\d*\W*)?(definitions?|terms and definitio
 _JA_PREDICATE_END = re.compile(r"(ます|ました|ません|です|でした|ている|である)$")
 # a sentence ends here (a wrapped table cell or a title line does not)
 SENTENCE_END = re.compile(r"[。.．!?！？]\W*$")
+_LINE_STOPS = re.compile(r"[。.．!?！？:：;；]\W*$")
+_WRAPPED = re.compile(r"[a-z]")
 _FINAL_PUNCT = re.compile(r"[.。;；,、]$")
 _ENUMERATES = re.compile(r"such as|including|e\.g\.|、[^、]*、|等の|などの", re.I)
 # A question ("Do you keep my card number?", 「外国で情報が扱われることはありますか。」, "Q3. …") asks about a
@@ -135,7 +137,25 @@ def lines_of(text: str, html_headings: set[int] | None = None) -> list[Line]:
                 previous.table_header = True
         out.append(line)
         pos = line_end + 1
+    _join_wrapped(text, out)
     return out
+
+
+def _join_wrapped(text: str, lines: list[Line]) -> None:
+    """A paragraph hard-wrapped in the source ("… and GitHub, Inc. process\ninformation on servers there.") is
+    one line: a line that stops mid-sentence takes in the next when that one starts in lower case with no
+    list marker. The line taken in is left blank, so line numbers stay as they are."""
+    open_line: Line | None = None
+    for line in lines:
+        if line.blank:
+            open_line = None
+            continue
+        if open_line is not None and line.marker is None and not line.heading and _WRAPPED.match(text, line.body) \
+                and not _LINE_STOPS.search(text, open_line.body, open_line.end):
+            open_line.end = line.end
+            line.start = line.body = line.end
+            continue
+        open_line = None if line.heading or line.marker == "table" else line
 
 
 def _looks_like_heading(text: str, line: Line, lex: Lexicon) -> bool:
@@ -368,7 +388,8 @@ def segments_of(text: str, lex: Lexicon, html_headings: set[int] | None = None) 
                 flags.add("table_header")
             if _QUESTION.search(text[a:b]):
                 flags.add("question")
-            segments.append(Segment(a, b, text[a:b], line.idx, line.heading, flags, section, parents))
+            # a sentence of a hard-wrapped paragraph reads as one line (same length: offsets stay valid)
+            segments.append(Segment(a, b, text[a:b].replace("\n", " "), line.idx, line.heading, flags, section, parents))
     return lines, segments
 
 
@@ -381,8 +402,13 @@ class Index:
     """
 
     def __init__(self, text: str, segments: list[Segment]):
-        self.text = text
-        self.folded = fold(text)
+        # the text as its sentences read it: a hard-wrapped sentence without its line breaks
+        parts, pos = [], 0
+        for seg in segments:
+            parts += [text[pos:seg.start], seg.text]
+            pos = seg.end
+        self.text = "".join(parts) + text[pos:]
+        self.folded = fold(self.text)
         self.segments = segments
         self.starts = [s.start for s in segments]
 

@@ -294,3 +294,20 @@ def test_safeguards_from_the_third_batch():
         assert not any(scan_text(text)["safeguards"].values()), text
     r = scan_text("We take organizational and technical measures, such as access control and staff training.")
     assert r["safeguards"]["technical"] is True and r["safeguards"]["personnel"] is True
+
+
+def test_a_hard_wrapped_paragraph_reads_as_its_sentences():
+    text = ("## 10. Services outside Japan\n\nPostHog, Inc. and Cloudflare, Inc. are companies in the United States and process\n"
+            "information on servers there. We also use\nservice providers (e.g., payment processors) under agreements.\n")
+    _, segs = segments_of(text, load())
+    assert [s.text for s in segs if not s.heading] == [
+        "PostHog, Inc. and Cloudflare, Inc. are companies in the United States and process information on servers there.",
+        "We also use service providers (e.g., payment processors) under agreements."]
+    r = scan_text(text)
+    assert r["outsourcing"] is True and r["countries"] == ["US"]
+    assert all(text[e["start"]:e["end"]] == e["text"] for e in r["evidence"])
+    assert any("\n" in e["text"] for e in r["evidence"])
+    # a finished line, a capitalised line and a list item each stay lines of their own
+    _, segs = segments_of("We keep logs.\nthey are deleted in a year\nWe do not sell data\nAnd we never will\n- a\n- b\n",
+                          load())
+    assert len([s for s in segs]) == 6
