@@ -148,6 +148,12 @@ def _special_conditional(text: str, lex: Lexicon) -> bool:
     return bool(lex.special_conditional.search(text))
 
 
+_COLLECTED = re.compile(r"取得する|収集する|お預かりする|取得情報|要配慮|\bsensitive\b|\binformation (we|that we) (collect|obtain|receive)|"
+                        r"\b(collected|personal) information we (collect|hold)|\binformation collected\b", re.I)
+# a pet's medical record describes the animal, not its owner (blind3 05)
+_ANIMAL = re.compile(r"動物|ペット|\b(animals?|pets?|veterinar\w*)\b", re.I)
+
+
 def special_care(segs: list[Segment], lex: Lexicon, ev: Evidence) -> tuple[str, bool]:
     """(status, holds special-care data?).
 
@@ -164,6 +170,7 @@ def special_care(segs: list[Segment], lex: Lexicon, ev: Evidence) -> tuple[str, 
     holds = False
     pending: Segment | None = None  # a sentence naming special-care data, not refused, no consent yet
     principle: Segment | None = None  # a refusal "in principle" (原則として取得しません)
+    named: list[Segment] = []  # sentences naming special-care data taken, with no consent and no refusal
     for seg in segs:
         if _skipped(seg, lex):
             pending = None
@@ -215,12 +222,20 @@ def special_care(segs: list[Segment], lex: Lexicon, ev: Evidence) -> tuple[str, 
             pending = seg
             if lex.special_data.search(text):
                 holds = True
+                # taken: a verb of taking, a purpose of use, or an item under a heading of collected or special data
+                if not _ANIMAL.search(text) and (lex.special_acquire.search(text) or "purpose" in seg.flags
+                                                 or _COLLECTED.search(seg.section + " / " + seg.parents)):
+                    named.append(seg)
                 ev.add("categories", "special_care", seg)
     for status in ("collected_with_consent", "not_collected"):
         if status in statuses:
             if status == "collected_with_consent":
                 ev.drop("special_care", "not_collected")
             return status, holds
+    if named:  # the data is taken as a practice with no consent wording: handing it over is the consent (blind5 11)
+        for seg in named:
+            ev.add("special_care", "collected_with_consent", seg)
+        return "collected_with_consent", holds
     return "not_stated", holds
 
 

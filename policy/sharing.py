@@ -23,7 +23,7 @@ _GIVING = re.compile(r"\b(provi(de|des|ded|ding|sion)|shar(e|es|ed|ing)|disclos(
 # an item of an exception list that states a flow ("Applications: when you apply, we provide your name and career
 # to the clinic.", 「応募時：…応募先の医院に対し、…を提供します。」) is an arrangement, not an abstract case
 _ARRANGEMENT = re.compile(r"提供(します|いたします|しています|しております|されます)[。.]?\s*$"
-                          r"|(^\W*|,\s*)(we|the company)\s+(will\s+)?(provide|share|disclose|send)s?\b", re.I)
+                          r"|(^\W*|,\s*|[:：]\s*)(we|the company)\s+(will\s+)?(provide|share|disclose|send)s?\b", re.I)
 _FOREIGN_RECIPIENT = re.compile(r"外国にある(第三者|事業者)|third[- ]part(y|ies) (located |based )?(in a foreign country|"
                                 r"in foreign countries|abroad|outside (of )?japan)", re.I)
 _CLOUD = re.compile(r"クラウド|サーバ|ホスティング|\bcloud\b|\bservers?\b|\bhosting\b", re.I)

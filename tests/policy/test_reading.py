@@ -79,6 +79,11 @@ def test_a_purely_conditional_special_care_promise_declares_nothing():
     # a condition on the person's action is not a condition on acquiring the data
     r = scan_text("When you book a table we record any food allergies you want the kitchen to know about.")
     assert "special_care" in r["categories"]
+    # taken as a practice with no consent wording: the person hands it over (blind5 11)
+    assert r["special_care"] == "collected_with_consent"
+    # a pet's medical record describes the animal
+    r = scan_text("動物の名前、年齢、診療記録（病歴、検査結果）を、飼い主様の情報と結び付けて記録しています。")
+    assert r["special_care"] == "not_stated"
 
 
 def test_a_negated_list_does_not_declare_its_items():

@@ -311,3 +311,14 @@ def test_a_hard_wrapped_paragraph_reads_as_its_sentences():
     _, segs = segments_of("We keep logs.\nthey are deleted in a year\nWe do not sell data\nAnd we never will\n- a\n- b\n",
                           load())
     assert len([s for s in segs]) == 6
+
+
+def test_special_care_taken_without_consent_wording():
+    # items under a heading of special-care data, and a purpose that needs it: taken, so handed over with consent
+    text = "第2条（収集する情報）\n身体・健康情報（要配慮個人情報）\n- 健康状態、病歴、アレルギー情報\n"
+    assert scan_text(text)["special_care"] == "collected_with_consent"
+    text = "利用目的\n- 医薬品を安全に使用していただくために必要な事項の把握（副作用歴、既往歴、アレルギー）\n"
+    assert scan_text(text)["special_care"] == "collected_with_consent"
+    # a refusal 「取得、利用又は提供を行いません」
+    r = scan_text("健康診断の結果等の健康情報については、法令に基づく場合を除いて、取得、利用又は提供を行いません。")
+    assert r["special_care"] == "not_collected"
