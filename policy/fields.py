@@ -275,9 +275,14 @@ _POINTER = re.compile(r"ご覧(ください|いただけます)|ご参照|参照
 _ZERO_OBJECT = re.compile(r"^(?!.*を(取得|収集|お預かり|取り?扱)).*[\u3040-\u309f].*(取得|収集|お預かり|取り?扱)")
 
 
-def _generic_harms(text: str, lex: Lexicon) -> bool:
-    found = [m.group() for m in lex.safeguards["technical"].finditer(text)]
-    return bool(found) and all(f.startswith("不正アクセス") for f in found) and bool(_HARMS.search(text))
+def _generic_harms(text: str, key: str, lex: Lexicon) -> bool:
+    """「不正アクセス、紛失、改ざん等を防止するため、…措置を講じます」: the harms a measure is for, not a measure."""
+    found = [m.group() for m in lex.safeguards[key].finditer(text)]
+    word = _HARM_WORDS[key]
+    return bool(found) and all(f.startswith(word) for f in found) and len(_HARMS.findall(text)) >= (2 if key == "physical" else 1)
+
+
+_HARM_WORDS = {"technical": "不正アクセス", "physical": "紛失"}
 
 
 # "appropriate technical and organizational safety management measures to prevent unauthorized access",
@@ -312,7 +317,7 @@ def safeguards(index: Index, lex: Lexicon, ev: Evidence) -> dict[str, bool]:
                 continue
             if key == "organizational" and _LABEL.search(seg.text):
                 continue
-            if key == "technical" and _generic_harms(seg.text, lex):
+            if key in _HARM_WORDS and _generic_harms(seg.text, key, lex):
                 continue
             if key == "external_environment" and _POINTER.search(seg.text):
                 continue  # 「…制度については、…の調査をご覧ください」: where to read about the regime, given for consent

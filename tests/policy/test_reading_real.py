@@ -322,3 +322,17 @@ def test_special_care_taken_without_consent_wording():
     # a refusal 「取得、利用又は提供を行いません」
     r = scan_text("健康診断の結果等の健康情報については、法令に基づく場合を除いて、取得、利用又は提供を行いません。")
     assert r["special_care"] == "not_collected"
+
+
+def test_safeguards_from_the_fourth_batch():
+    # the harms a measure is for name no physical measure; locked storage does
+    r = scan_text("当社は、個人情報の漏洩、紛失、改ざんを防止するため、適切な安全管理措置を講じます。")
+    assert not any(r["safeguards"].values())
+    assert scan_text("書類の紛失を防止するため、施錠できる書庫に保管します。")["safeguards"]["physical"] is True
+    # internal rules, a responsible person, a policy laid down, staff supervision
+    for text, key in (("安全管理措置\n- 個人情報取扱いに関する社内ルールの策定および遵守\n- 従業者の教育\n", "rules"),
+                      ("当方（運営者本人）が責任者として個人データを取り扱います。", "organizational"),
+                      ("個人情報保護管理者：総務部長", "organizational"),
+                      ("前文。\n当社全従業者が遵守すべき行動基準として本個人情報保護方針を定めます。", "basic_policy"),
+                      ("These measures include access restrictions and staff supervision.", "personnel")):
+        assert scan_text(text)["safeguards"][key] is True, text
