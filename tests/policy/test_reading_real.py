@@ -336,3 +336,13 @@ def test_safeguards_from_the_fourth_batch():
                       ("前文。\n当社全従業者が遵守すべき行動基準として本個人情報保護方針を定めます。", "basic_policy"),
                       ("These measures include access restrictions and staff supervision.", "personnel")):
         assert scan_text(text)["safeguards"][key] is True, text
+
+
+def test_categories_from_the_fourth_batch():
+    # what a processor takes directly, or what never reaches the operator
+    assert scan_text("本人確認書類・銀行口座の情報は、Stripeが直接取得・管理し、当方は受け取りません。")["categories"] == []
+    assert "payment_card" not in scan_text("決済情報: クレジットカード情報（PAY.JPを通じて処理）")["categories"]
+    assert "payment_info" not in scan_text("Payment details such as card numbers never reach us.")["categories"]
+    # the operator's own name and address, given on request
+    assert scan_text("運営者の氏名・住所：ご請求をいただいた場合には、遅滞なくお答えします。")["categories"] == []
+    assert "bank_account" in scan_text("返金のため、銀行口座の情報を取得します。")["categories"]
