@@ -163,9 +163,12 @@ def _prf(tp: int, fp: int, fn: int) -> tuple[float, float, float]:
     return p, r, f
 
 
-def evaluate(selected: list[Case] | None = None) -> dict:
-    """Scores over the set: per field P/R/F1 or accuracy, plus per-case differences."""
+def evaluate(selected: list[Case] | None = None, predict=None) -> dict:
+    """Scores over the set: per field P/R/F1 or accuracy, plus per-case differences. `predict` gives the
+    answer compared with each case's expectation: the reader's by default, a second reading's for
+    agreement."""
     selected = cases() if selected is None else selected
+    predict = predict or (lambda case: scan_file(case.path))
     counts = {f: [0, 0, 0] for f in SET_FIELDS}
     domain = {k: [0, 0, 0] for k in SAFEGUARD_KEYS}
     correct = {f: 0 for f in CLASS_FIELDS}
@@ -173,13 +176,14 @@ def evaluate(selected: list[Case] | None = None) -> dict:
     verbatim_errors = 0
     diffs = {}
     for case in selected:
-        got = scan_file(case.path)
+        got = predict(case)
         exp = case.expected
-        plain = extract(decode(case.path.read_bytes()), kind_of(case.path)).text
-        verbatim_errors += sum(plain[e["start"]:e["end"]] != e["text"] for e in got["evidence"])
+        if "evidence" in got:
+            plain = extract(decode(case.path.read_bytes()), kind_of(case.path)).text
+            verbatim_errors += sum(plain[e["start"]:e["end"]] != e["text"] for e in got["evidence"])
         d = {}
         for f in SET_FIELDS:
-            if f not in exp:  # the blind answers leave purposes and named parties out on purpose
+            if f not in exp or f not in got:  # the blind answers leave purposes and named parties out on purpose
                 continue
             if f == "purposes":
                 hits = _purpose_matches(exp[f], got[f])
@@ -234,7 +238,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--summary", action="store_true", help="only one line of headline scores per group")
     parser.add_argument("--confusion", action="store_true",
                         help="also count expected → got per class field (held-out halves included: counts only)")
+    parser.add_argument("--agreement", metavar="DIR", type=Path,
+                        help="a second, independent reading of some policies (DIR/<text stem>.json): score it "
+                             "against the first answers, beside the reader on the same policies")
     args = parser.parse_args(argv)
+    if args.agreement:
+        return agreement(args.agreement)
     if args.summary:
         return summary(expand(args.group))
     result = evaluate(cases(expand(args.group)))
@@ -295,6 +304,26 @@ def summary(groups: tuple[str, ...]) -> int:
         if name == "all":
             failed = any(r["headline"][k] < t for k, t in TARGETS.items()) or r["verbatim_errors"]
     return 1 if failed else 0
+
+
+def agreement(second: Path) -> int:
+    """How often two careful readers agree, beside how often the reader agrees with each: the ceiling that a
+    measurement against one reader's answers can show. Scores only, no per-policy differences."""
+    readings = {p.stem: json.loads(p.read_text(encoding="utf-8")) for p in sorted(second.glob("*.json"))}
+    covered = [c for c in cases() if c.path.stem in readings]
+    if not covered:
+        print(f"no policy of the evaluation set has a second reading in {second}")
+        return 1
+    as_second = [Case(c.name, c.path, readings[c.path.stem], c.group) for c in covered]
+    rows = [("second reading vs first answers", evaluate(covered, lambda c: readings[c.path.stem])),
+            ("reader vs first answers", evaluate(covered)),
+            ("reader vs second reading", evaluate(as_second))]
+    print(f"{len(covered)} policies with two readings\n")
+    print(f"{'comparison':<34}" + "".join(f"{v:>12}" for v in SHORT.values()) + f"{'special_care':>14}")
+    for name, r in rows:
+        print(f"{name:<34}" + "".join(f"{r['headline'][k]:>12.2f}" for k in SHORT)
+              + f"{r['accuracy']['special_care']:>14.2f}")
+    return 0
 
 
 if __name__ == "__main__":

@@ -149,3 +149,16 @@ def test_confusion_option_prints_the_class_fields(capsys):
     out = capsys.readouterr().out
     assert "foreign_transfer: expected → got (wrong only)" in out
     assert "third_party_provision: expected → got (wrong only)" in out
+
+
+def test_agreement_scores_a_second_reading_beside_the_reader(tmp_path, capsys):
+    same, other = [c for c in CASES if c.group == "corpus"][:2]
+    (tmp_path / f"{same.path.stem}.json").write_text(json.dumps(same.expected), encoding="utf-8")
+    flipped = {**other.expected, "third_party_provision": not other.expected["third_party_provision"]}
+    (tmp_path / f"{other.path.stem}.json").write_text(json.dumps(flipped), encoding="utf-8")
+    assert evaluate.main(["--agreement", str(tmp_path)]) == 0
+    out = capsys.readouterr().out
+    assert "2 policies with two readings" in out
+    second = next(line for line in out.splitlines() if line.startswith("second reading vs first answers"))
+    assert second.split()[-2] == "0.50"  # provision: one of the two readings differs
+    assert evaluate.main(["--agreement", str(tmp_path / "empty")]) == 1
