@@ -346,3 +346,10 @@ def test_categories_from_the_fourth_batch():
     # the operator's own name and address, given on request
     assert scan_text("運営者の氏名・住所：ご請求をいただいた場合には、遅滞なくお答えします。")["categories"] == []
     assert "bank_account" in scan_text("返金のため、銀行口座の情報を取得します。")["categories"]
+
+
+def test_device_information_is_not_a_device_identifier():
+    for text in ("デバイス情報（OS種別・バージョン）を取得します。", "We collect device information such as the model and OS."):
+        assert "device_id" not in scan_text(text)["categories"], text
+    for text in ("端末識別子を取得します。", "We collect the app instance ID and device model."):
+        assert "device_id" in scan_text(text)["categories"], text
