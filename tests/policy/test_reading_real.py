@@ -353,3 +353,15 @@ def test_device_information_is_not_a_device_identifier():
         assert "device_id" not in scan_text(text)["categories"], text
     for text in ("端末識別子を取得します。", "We collect the app instance ID and device model."):
         assert "device_id" in scan_text(text)["categories"], text
+
+
+def test_sharing_forms_from_the_fifth_batch():
+    # contractors named by their work, an AI provider, data disclosed "to a contractor"
+    for text in ("サービス提供者\n配送業者、決済処理業者など、サービス提供に必要な第三者パートナー\n",
+                 "主要な連携先AI事業者\n- OpenAI\n",
+                 "When the Company discloses personal information to a contractor, it supervises the contractor."):
+        r = scan_text(text)
+        assert r["outsourcing"] is True and r["third_party_provision"] is False, text
+    # anonymised data sent to an analytics vendor is not provision
+    r = scan_text("Google Analytics を通じて、匿名化された情報が Google に送信されます。")
+    assert r["third_party_provision"] is False
