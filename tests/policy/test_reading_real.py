@@ -365,3 +365,12 @@ def test_sharing_forms_from_the_fifth_batch():
     # anonymised data sent to an analytics vendor is not provision
     r = scan_text("Google Analytics を通じて、匿名化された情報が Google に送信されます。")
     assert r["third_party_provision"] is False
+
+
+def test_categories_from_the_fifth_batch():
+    # users asked not to enter items, and the operator's own number beside its representative and address
+    for text in ("個人情報の入力は避けてください（氏名、住所、電話番号等）。",
+                 "代表者名・所在地・電話番号は「特定商取引法に基づく表示」に記載しています。"):
+        assert scan_text(text)["categories"] == [], text
+    assert scan_text("お申込みの際に氏名、住所、電話番号を取得します。")["categories"] == [
+        "name", "phone_number", "postal_address"]
