@@ -166,8 +166,8 @@ class Lexicon:
         other_names = [re.escape(s.name) for s in self.services if not s.name.isascii()]
         self.any_service = re.compile(
             r"(?<![A-Za-z0-9])(?:" + "|".join(ascii_names) + r")(?![A-Za-z0-9])|" + "|".join(other_names), FLAGS)
-        self.recipient_service = re.compile("|".join(s.pattern.pattern for s in self.services if s.role == "recipient"),
-                                            FLAGS)
+        self.recipient_service = guarded("|".join(s.pattern.pattern for s in self.services if s.role == "recipient"),
+                                         FLAGS)
 
 
 @lru_cache(maxsize=1)

@@ -158,8 +158,8 @@ def affirmative_provision(seg: Segment, lex: Lexicon) -> bool:
     # Provision … - AdMob (Google LLC) — Ad delivery"): the policy files it as a recipient. A sentence about it
     # ("We use Google Analytics to …") may go on to deny that anything personal reaches it; an Art. 28 section
     # lists the operator's contractors abroad.
-    if lex.recipient_service.search(text) and not SENTENCE_END.search(text) \
-            and _PROVISION_HEADING.search(seg.section) and not _FOREIGN_HEADING.search(seg.section) \
+    if _PROVISION_HEADING.search(seg.section) and not _FOREIGN_HEADING.search(seg.section) \
+            and not SENTENCE_END.search(text) and lex.recipient_service.search(text) \
             and not lex.provision_negated.search(text) and not lex.provision_not.search(text):
         return True
     # a purpose item in noun form (「他の医療機関等への情報提供」): the purpose list declares the provision; an
