@@ -374,3 +374,12 @@ def test_categories_from_the_fifth_batch():
         assert scan_text(text)["categories"] == [], text
     assert scan_text("お申込みの際に氏名、住所、電話番号を取得します。")["categories"] == [
         "name", "phone_number", "postal_address"]
+
+
+def test_external_services_the_operator_runs_on_are_outsourcing():
+    for text in ("第5条 外部サービスの利用\n当社は、本サービスの運営のため、以下の外部サービスを利用しています。\n- クラウドホスティング\n",
+                 "- Supabase: データベースおよび認証基盤として利用（AWS リージョン）\n"):
+        assert scan_text(text)["outsourcing"] is True, text
+    # analytics tools alone are not
+    assert scan_text("当社は、Webサイトの利用状況を分析するため、以下のツールを使用しています：\n- Google Analytics\n"
+                     )["outsourcing"] is False
