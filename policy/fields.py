@@ -12,8 +12,9 @@ import re
 
 from policy import countries
 from policy.evidence import Evidence
+from policy.index import Index
 from policy.lexicon import Lexicon
-from policy.segment import SENTENCE_END, Index, Segment
+from policy.segment import SENTENCE_END, Segment
 
 SAFEGUARD_KEYS = ("basic_policy", "rules", "organizational", "personnel", "physical", "technical",
                   "external_environment")

@@ -11,7 +11,8 @@ from pathlib import Path
 
 from policy import fields, foreign, lexicon, purposes, sharing
 from policy.evidence import Evidence
-from policy.segment import Index, segments_of
+from policy.index import Index
+from policy.segment import segments_of
 from policy.text import decode, extract, kind_of
 
 FIELDS = ("language", "categories", "purposes", "outsourcing", "processors", "third_party_provision", "recipients",

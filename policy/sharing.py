@@ -14,8 +14,9 @@ from dataclasses import replace
 
 from policy import countries
 from policy.evidence import Evidence
+from policy.index import Index
 from policy.lexicon import Lexicon
-from policy.segment import SENTENCE_END, Index, Segment
+from policy.segment import SENTENCE_END, Segment
 
 # a verb or noun of giving between a verb and the party found after it: the party is that later word's
 _GIVING = re.compile(r"\b(provi(de|des|ded|ding|sion)|shar(e|es|ed|ing)|disclos(e|es|ed|ing|ure)|transfer\w*|sen(d|ds|ding|t))\b",
