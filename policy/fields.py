@@ -279,14 +279,15 @@ _POINTER = re.compile(r"ご覧(ください|いただけます)|ご参照|参照
 _ZERO_OBJECT = re.compile(r"^(?!.*を(取得|収集|お預かり|取り?扱)).*[\u3040-\u309f].*(取得|収集|お預かり|取り?扱)")
 
 
+# the harm a domain's cue can name instead of a measure (「不正アクセス…を防止」, 「紛失…防止」)
+_HARM_WORDS = {"technical": "不正アクセス", "physical": "紛失"}
+
+
 def _generic_harms(text: str, key: str, lex: Lexicon) -> bool:
     """「不正アクセス、紛失、改ざん等を防止するため、…措置を講じます」: the harms a measure is for, not a measure."""
     found = [m.group() for m in lex.safeguards[key].finditer(text)]
     word = _HARM_WORDS[key]
     return bool(found) and all(f.startswith(word) for f in found) and len(_HARMS.findall(text)) >= (2 if key == "physical" else 1)
-
-
-_HARM_WORDS = {"technical": "不正アクセス", "physical": "紛失"}
 
 
 # "appropriate technical and organizational safety management measures to prevent unauthorized access",
@@ -302,7 +303,8 @@ def _named_only(text: str, lex: Lexicon) -> bool:
     if not named:
         return False
     rest = text[:named.start()] + " " * (named.end() - named.start()) + text[named.end():]
-    return not any(not m.group().startswith("不正アクセス") for p in lex.safeguards.values() for m in p.finditer(rest))
+    harms = tuple(_HARM_WORDS.values())
+    return not any(not m.group().startswith(harms) for p in lex.safeguards.values() for m in p.finditer(rest))
 
 
 def safeguards(index: Index, lex: Lexicon, ev: Evidence) -> dict[str, bool]:

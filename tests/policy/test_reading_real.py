@@ -290,7 +290,8 @@ def test_safeguards_from_the_third_batch():
     # the kinds of measure named in one breath, none described
     for text in ("We implement appropriate technical and organizational safety management measures to prevent "
                  "unauthorized access, leakage, alteration, or loss.",
-                 "当社は、組織的、人的、物理的及び技術的な安全管理措置を講じます。"):
+                 "当社は、組織的、人的、物理的及び技術的な安全管理措置を講じます。",
+                 "漏洩、紛失、改ざんを防止するため、組織的、人的、物理的及び技術的な安全管理措置を講じます。"):
         assert not any(scan_text(text)["safeguards"].values()), text
     r = scan_text("We take organizational and technical measures, such as access control and staff training.")
     assert r["safeguards"]["technical"] is True and r["safeguards"]["personnel"] is True
