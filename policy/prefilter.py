@@ -11,12 +11,8 @@ from __future__ import annotations
 
 import re
 
-try:  # Python 3.11+
-    from re import _constants as C
-    from re import _parser as parser
-except ImportError:  # pragma: no cover - Python 3.10
-    import sre_constants as C
-    import sre_parse as parser
+from re import _constants as C  # the parser behind re.compile (Python 3.11+, as pinned)
+from re import _parser as parser
 
 _WIDE_RANGE = 512  # a class this wide guards nothing worth the look-ahead
 

@@ -49,7 +49,6 @@ _TOPIC_OUTSOURCING = re.compile(r"outsourc|consign|entrust|service providers?|co
 _TOPIC_PROVISION = re.compile(r"third part|provision|shar|recipient|第三者|提供", re.I)
 _PROVISION_HEADING = re.compile(r"third[- ]party provision|provision (of [\w ]+ )?to third|(disclosure|sharing) (\w+ )?(to|with) "
                                 r"third|第三者(へ|に対する)?(の)?提供", re.I)
-_FOREIGN_HEADING = re.compile(r"foreign|abroad|outside japan|外国|海外|国外", re.I)
 _SUFFIX = re.compile(r",?\s*(Inc\.|Incorporated|Co\.,\s*Ltd\.|Co\.\s*Ltd\.|Ltd\.|Limited|LLC|L\.L\.C\.|Corp\.|"
                      r"Corporation|K\.K\.|GmbH|PLC|plc|Pte\.\s*Ltd\.)$|^(株式会社|有限会社|合同会社)|(株式会社|有限会社|合同会社)$")
 
@@ -159,7 +158,7 @@ def affirmative_provision(seg: Segment, lex: Lexicon) -> bool:
     # Provision … - AdMob (Google LLC) — Ad delivery"): the policy files it as a recipient. A sentence about it
     # ("We use Google Analytics to …") may go on to deny that anything personal reaches it; an Art. 28 section
     # lists the operator's contractors abroad.
-    if _PROVISION_HEADING.search(seg.section) and not _FOREIGN_HEADING.search(seg.section) \
+    if _PROVISION_HEADING.search(seg.section) and not lex.foreign.search(seg.section) \
             and not SENTENCE_END.search(text) and lex.recipient_service.search(text) \
             and not lex.provision_negated.search(text) and not lex.provision_not.search(text):
         return True
