@@ -53,7 +53,8 @@ def backup(conn: duckdb.DuckDBPyConnection, dest: str | Path) -> Path:
         conn.execute("attach ? as backup_target (read_only false)", [tmp])
         try:
             source = conn.execute("select current_database()").fetchall()[0][0]
-            conn.execute(f"copy from database {source} to backup_target")
+            quoted = '"' + source.replace('"', '""') + '"'  # the file's stem: `my-inventory` needs quoting
+            conn.execute(f"copy from database {quoted} to backup_target")
             if digest(conn, "backup_target") != digest(conn):
                 raise InventoryError(f"{dest}: backup verification failed / バックアップの検証に失敗しました")
         finally:
@@ -66,9 +67,10 @@ def backup(conn: duckdb.DuckDBPyConnection, dest: str | Path) -> Path:
     return dest
 
 
-def automatic(conn: duckdb.DuckDBPyConnection, reason: str) -> Path:
-    """A backup beside the database in backups/, before a replace-all; the oldest are pruned."""
-    source = _path(conn)
+def automatic(conn: duckdb.DuckDBPyConnection, reason: str, beside: Path | None = None) -> Path:
+    """A backup beside the database in backups/, before a replace-all; the oldest are pruned.
+    `beside` names the database when `conn` is a working copy of it (inventory/shadow.py)."""
+    source = beside or _path(conn)
     folder = source.parent / "backups"
     stamp = dt.datetime.now().strftime("%Y%m%dT%H%M%S%f")
     made = backup(conn, folder / f"{source.stem}-{stamp}-{reason}.duckdb")
@@ -77,7 +79,8 @@ def automatic(conn: duckdb.DuckDBPyConnection, reason: str) -> Path:
     return made
 
 
-def restore(conn: duckdb.DuckDBPyConnection, src: str | Path, *, actor: Actor | None = None) -> dict[str, int]:
+def restore(conn: duckdb.DuckDBPyConnection, src: str | Path, *, actor: Actor | None = None,
+            beside: Path | None = None) -> dict[str, int]:
     """Replace the inventory with the one in backup `src` (accounts and the audit trail stay:
     a restore is itself audited). The current state is backed up first."""
     who = require(conn, actor, "admin")
@@ -95,7 +98,7 @@ def restore(conn: duckdb.DuckDBPyConnection, src: str | Path, *, actor: Actor | 
             other.close()
     typed = validation.validate({name: validation.RawTable(f"{src.name}[{name}]", frame.set_axis(range(1, len(frame) + 1)))
                                  for name, frame in frames.items()})
-    automatic(conn, "before-restore")
+    automatic(conn, "before-restore", beside)
     counts = store.replace_all(conn, typed, actor=who, action="restore")
     if digest(conn, tables=[t.name for t in TABLES]) != expected:
         raise InventoryError(f"{src}: restored content differs from the backup / 復元後の内容が一致しません")

@@ -30,30 +30,25 @@ def _db(args) -> str:
 
 
 def cmd_init(args) -> int:
-    from inventory import db, service
+    from inventory import db, service, shadow
 
     path = Path(_db(args))
     path.parent.mkdir(parents=True, exist_ok=True)
-    conn = db.connect(path, create=True)
-    try:
-        if args.sample:
-            counts = service.import_source(conn, SAMPLE, actor=_actor())
-            print(f"{path}: created with the sample inventory ({sum(counts.values())} rows)")
-        else:
-            print(f"{path}: created (empty inventory, schema v{db.latest_version()})")
-    finally:
-        conn.close()
+    with shadow.creating(path) as conn:
+        counts = service.import_source(conn, SAMPLE, actor=_actor()) if args.sample else None
+    if counts is not None:
+        print(f"{path}: created with the sample inventory ({sum(counts.values())} rows)")
+    else:
+        print(f"{path}: created (empty inventory, schema v{db.latest_version()})")
     return 0
 
 
 def cmd_import(args) -> int:
-    from inventory import db, service
+    from inventory import service, shadow
 
-    conn = db.connect(_db(args))
-    try:
-        counts = service.import_source(conn, args.source, actor=_actor())
-    finally:
-        conn.close()
+    path = Path(_db(args))
+    with shadow.replacing(path) as conn:
+        counts = service.import_source(conn, args.source, actor=_actor(), beside=path)
     summary = ", ".join(f"{name} {n}" for name, n in counts.items() if n)
     print(f"imported {sum(counts.values())} rows: {summary or 'empty inventory'}")
     return 0
@@ -172,13 +167,11 @@ def cmd_backup(args) -> int:
 
 
 def cmd_restore(args) -> int:
-    from inventory import backup, db
+    from inventory import backup, shadow
 
-    conn = db.connect(_db(args))
-    try:
-        counts = backup.restore(conn, args.src, actor=_actor())
-    finally:
-        conn.close()
+    path = Path(_db(args))
+    with shadow.replacing(path) as conn:
+        counts = backup.restore(conn, args.src, actor=_actor(), beside=path)
     print(f"restored {sum(counts.values())} rows from {args.src} (verified)")
     return 0
 

@@ -67,6 +67,21 @@ def migrate(conn: duckdb.DuckDBPyConnection, path: str | Path = "") -> int:
     return latest
 
 
+def _damaged(path: Path, exc: Exception) -> str:
+    """The way back from a file DuckDB cannot read: an automatic backup is a whole database
+    (accounts and audit trail included), so it can simply take the file's place."""
+    newest = max((path.parent / "backups").glob(f"{path.stem}-*.duckdb"), default=None)  # names sort by time
+    return (f"{path}: the file is damaged ({exc}); move it aside and copy a backup in its place"
+            + (f" — the newest automatic backup is {newest}" if newest else "")
+            + f" / ファイルが破損しています。退避してからバックアップをこの場所にコピーしてください"
+            + (f"（最新の自動バックアップ: {newest}）" if newest else ""))
+
+
+def refuse_existing(path: Path) -> None:
+    if path.exists():
+        raise InventoryError(f"{path}: already exists; init never overwrites / 既に存在するため上書きしません")
+
+
 def connect(path: str | Path, *, create: bool = False, read_only: bool = False) -> duckdb.DuckDBPyConnection:
     """Open (and upgrade) the inventory at `path`; refuse a missing file unless `create`."""
     path = Path(path)
@@ -75,8 +90,8 @@ def connect(path: str | Path, *, create: bool = False, read_only: bool = False) 
             f"{path}: no database here; create it with `python -m inventory init --db {path}` "
             f"/ データベースがありません。先に init を実行してください"
         )
-    if create and path.exists():
-        raise InventoryError(f"{path}: already exists; init never overwrites / 既に存在するため上書きしません")
+    if create:
+        refuse_existing(path)
     try:
         conn = duckdb.connect(str(path), read_only=read_only)
     except duckdb.IOException as exc:
@@ -87,6 +102,8 @@ def connect(path: str | Path, *, create: bool = False, read_only: bool = False) 
             ) from exc
         raise InventoryError(f"{path}: cannot open: {exc}") from exc
     except duckdb.Error as exc:
+        if "corrupt" in str(exc).lower():
+            raise InventoryError(_damaged(path, exc)) from exc
         raise InventoryError(f"{path}: not a DuckDB database: {exc}") from exc
     if read_only:
         version = schema_version(conn)

@@ -14,7 +14,7 @@ def test_benchmark_smoke_run_prints_every_measure():
     assert done.returncode == 0, done.stderr
     lines = [line for line in done.stdout.splitlines() if line.startswith("| ") and "measure" not in line]
     assert [line.split(" | ")[0].lstrip("| ").split(" ")[0] for line in lines] == [
-        "import", "import", "check", "rules", "Overview", "check", "rules", "check", "peak"]
+        "import", "import", "command-line", "check", "rules", "Overview", "check", "rules", "check", "peak"]
 
 
 def test_generator_is_deterministic(tmp_path: Path):

@@ -112,3 +112,20 @@ def test_a_second_process_gets_a_clear_message_while_the_file_is_in_use(db_path:
     assert done.returncode == 2
     assert "in use by another process" in done.stderr
     assert "Traceback" not in done.stderr
+
+
+def test_a_damaged_file_is_named_with_the_backup_that_can_take_its_place(tmp_path: Path):
+    path = tmp_path / "inv.duckdb"
+    db.connect(path, create=True).close()
+    (tmp_path / "backups").mkdir()
+    for stamp in ("20261201T000000000000", "20261202T000000000000"):
+        db.connect(tmp_path / "backups" / f"inv-{stamp}-before-import.duckdb", create=True).close()
+    with path.open("r+b") as f:  # a torn write of the first metadata block: its checksum no longer holds
+        f.seek(12288 + 64)
+        f.write(b"\xff" * 64)
+    with pytest.raises(InventoryError, match="damaged") as refused:
+        db.connect(path, read_only=True)
+    assert "inv-20261202T000000000000-before-import.duckdb" in str(refused.value)
+    (tmp_path / "damaged.duckdb").write_bytes(path.read_bytes())
+    path.write_bytes((tmp_path / "backups" / "inv-20261202T000000000000-before-import.duckdb").read_bytes())
+    db.connect(path).close()  # the advice works
