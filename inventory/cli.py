@@ -126,23 +126,26 @@ def _actor():
 
 
 def cmd_user(args) -> int:
-    from inventory import accounts, db
+    from inventory import accounts, db, shadow
 
-    conn = db.connect(_db(args))
-    try:
-        if args.action == "list":
+    if args.action == "list":
+        conn = db.connect(_db(args), read_only=True)
+        try:
             print(accounts.listing(conn).to_string(index=False))
-        elif args.action == "remove":
+        finally:
+            conn.close()
+        return 0
+    with shadow.replacing(Path(_db(args))) as conn:
+        if args.action == "remove":
             accounts.remove(conn, args.name, actor=_actor())
-            print(f"removed {args.name}")
+            done = f"removed {args.name}"
         else:
             if not args.name or not args.role:
                 raise InventoryError("usage: user add NAME --role viewer|editor|admin")
             password = sys.stdin.readline().rstrip("\n") if args.password_stdin else _ask_password()
             accounts.add(conn, args.name, args.role, password, actor=_actor())
-            print(f"added {args.name} ({args.role})")
-    finally:
-        conn.close()
+            done = f"added {args.name} ({args.role})"
+    print(done)
     return 0
 
 

@@ -1,12 +1,13 @@
-"""Whole-file writes from the command line (init, import, restore) are made on a copy beside the
-database and renamed in, so a killed process leaves the old file or the new one, never a torn one.
+"""The command line's writes (init, import, restore, user add/remove) are made on a copy beside
+the database and renamed in, so a killed process leaves the old file or the new one, never a torn one.
 
 Why not DuckDB's transaction alone: DuckDB (2.0.0 and 2.0.1 alike) rewrites the file's first
 metadata block in place when it checkpoints, and that block still holds the previous checkpoint's
 root. Linux ends a write at a page boundary when a SIGKILL arrives, so a kill inside that 256 KiB
 write leaves a block whose checksum fails, and the file no longer opens ("Corrupt database file ...
 in block at location 12288"; CI saw it once in tests/inventory/test_crash.py). A replace-all rewrites
-every table anyway, so the copy costs little, and here the original is only ever read.
+every table anyway, so the copy costs little (bench/run.py), and here the original is only read.
+(The dashboard keeps one connection open for all its sessions, so its writes stay in place.)
 
 Locking: the original stays open through DuckDB for the whole operation, so the dashboard or
 another command is refused as before, and the copy is renamed in before that connection closes,

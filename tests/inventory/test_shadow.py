@@ -1,6 +1,7 @@
 """Whole-file writes from the command line work on a copy and rename it in (inventory/shadow.py)."""
 from __future__ import annotations
 
+import io
 import os
 import subprocess
 import sys
@@ -8,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from inventory import backup, db, shadow
+from inventory import accounts, backup, db, shadow
 from inventory.cli import main
 from inventory.errors import InventoryError
 from inventory.tables import TABLES
@@ -106,3 +107,17 @@ def test_the_copy_a_killed_command_left_is_removed_by_the_next_one(sample_db: Pa
     other.write_bytes(b"")
     assert main(["import", "--db", str(sample_db), str(SAMPLE)]) == 0
     assert leftovers(sample_db.parent) == [other.name]
+
+
+def test_an_account_change_is_made_on_a_copy_too(sample_db: Path, tmp_path: Path, monkeypatch):
+    kept = tmp_path / "kept.duckdb"
+    os.link(sample_db, kept)
+    before = kept.read_bytes()
+    monkeypatch.setattr(sys, "stdin", io.StringIO("a long passphrase\n"))
+    assert main(["user", "add", "alice", "--role", "viewer", "--password-stdin", "--db", str(sample_db)]) == 0
+    assert kept.read_bytes() == before
+    conn = db.connect(sample_db, read_only=True)
+    try:
+        assert accounts.listing(conn)[["username", "role"]].values.tolist() == [["alice", "viewer"]]
+    finally:
+        conn.close()
