@@ -60,3 +60,7 @@ def test_sigkill_mid_import_leaves_old_or_new_never_a_mix(large, tmp_path: Path)
             subprocess.run([sys.executable, "-m", "inventory", "import", "--db", str(path),
                             str(ROOT / "sample_data" / "demo")], cwd=ROOT, check=True, capture_output=True)
     print("outcomes:", outcomes)
+    # A killed command leaves its working copy beside the file; the next command removes it.
+    subprocess.run([sys.executable, "-m", "inventory", "import", "--db", str(path), str(ROOT / "sample_data" / "demo")],
+                   cwd=ROOT, check=True, capture_output=True)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["backups", "inv.duckdb"]
