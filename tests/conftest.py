@@ -5,7 +5,8 @@ from pathlib import Path
 
 import pytest
 
-from inventory import db
+from inventory import backup, db
+from inventory.tables import TABLES
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLE = ROOT / "sample_data" / "demo"
@@ -26,3 +27,12 @@ def conn(db_path: Path):
     connection = db.connect(db_path)
     yield connection
     connection.close()
+
+
+def content(path: Path) -> str:
+    """A fingerprint of the inventory a database file holds (accounts and audit trail aside)."""
+    conn = db.connect(path, read_only=True)
+    try:
+        return backup.digest(conn, tables=[t.name for t in TABLES])
+    finally:
+        conn.close()

@@ -11,19 +11,9 @@ from pathlib import Path
 import pytest
 
 from bench.generate import Size, generate
-from inventory import backup, db
-from inventory.tables import TABLES
+from tests.conftest import content
 
 ROOT = Path(__file__).resolve().parents[2]
-INVENTORY = [t.name for t in TABLES]
-
-
-def content(path: Path) -> str:
-    conn = db.connect(path, read_only=True)
-    try:
-        return backup.digest(conn, tables=INVENTORY)
-    finally:
-        conn.close()
 
 
 @pytest.fixture(scope="module")

@@ -1,4 +1,4 @@
-"""Whole-file writes from the command line work on a copy and rename it in (inventory/shadow.py)."""
+"""The command line's writes work on a copy of the database and rename it in (inventory/shadow.py)."""
 from __future__ import annotations
 
 import io
@@ -9,22 +9,13 @@ from pathlib import Path
 
 import pytest
 
-from inventory import accounts, backup, db, shadow
+from inventory import accounts, db, shadow
 from inventory.cli import main
 from inventory.errors import InventoryError
-from inventory.tables import TABLES
+from tests.conftest import content
 
 ROOT = Path(__file__).resolve().parents[2]
 SAMPLE = ROOT / "sample_data" / "demo"
-INVENTORY = [t.name for t in TABLES]
-
-
-def content(path: Path) -> str:
-    conn = db.connect(path, read_only=True)
-    try:
-        return backup.digest(conn, tables=INVENTORY)
-    finally:
-        conn.close()
 
 
 def leftovers(folder: Path) -> list[str]:
