@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import re
 import shutil
 import tempfile
 from pathlib import Path
@@ -74,9 +75,17 @@ def automatic(conn: duckdb.DuckDBPyConnection, reason: str, beside: Path | None 
     folder = source.parent / "backups"
     stamp = dt.datetime.now().strftime("%Y%m%dT%H%M%S%f")
     made = backup(conn, folder / f"{source.stem}-{stamp}-{reason}.duckdb")
-    for old in sorted(folder.glob(f"{source.stem}-*.duckdb"))[:-KEEP_AUTOMATIC]:
+    for old in automatic_backups(source)[:-KEEP_AUTOMATIC]:
         old.unlink()
     return made
+
+
+def automatic_backups(source: Path) -> list[Path]:
+    """The automatic backups of database `source`, oldest first. Exactly its own: `inv-2.duckdb`'s
+    backups also start with `inv-`, and pruning them as `inv.duckdb`'s would lose them."""
+    own = re.compile(re.escape(source.stem) + r"-\d{8}T\d{12}-[a-z-]+\.duckdb")
+    folder = source.parent / "backups"
+    return sorted(p for p in folder.glob("*.duckdb") if own.fullmatch(p.name))
 
 
 def restore(conn: duckdb.DuckDBPyConnection, src: str | Path, *, actor: Actor | None = None,

@@ -70,7 +70,9 @@ def migrate(conn: duckdb.DuckDBPyConnection, path: str | Path = "") -> int:
 def _damaged(path: Path, exc: Exception) -> str:
     """The way back from a file DuckDB cannot read: an automatic backup is a whole database
     (accounts and audit trail included), so it can simply take the file's place."""
-    newest = max((path.parent / "backups").glob(f"{path.stem}-*.duckdb"), default=None)  # names sort by time
+    from inventory.backup import automatic_backups  # backup opens databases through this module
+
+    newest = next(reversed(automatic_backups(path)), None)
     return (f"{path}: the file is damaged ({exc}); move it aside and copy a backup in its place"
             + (f" — the newest automatic backup is {newest}" if newest else "")
             + f" / ファイルが破損しています。退避してからバックアップをこの場所にコピーしてください"

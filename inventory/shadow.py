@@ -42,7 +42,7 @@ def _prefix(path: Path) -> str:
 def _sweep(path: Path) -> None:
     """Remove the copies of killed commands: only the holder of the file's lock works on a copy,
     and that is now this process."""
-    for leftover in path.parent.glob(f"{_prefix(path)}*.duckdb"):
+    for leftover in path.parent.glob(f"{_prefix(path)}{'?' * 8}.duckdb"):  # mkstemp's 8: not `inv-2`'s copies
         _discard(leftover)
 
 

@@ -94,7 +94,7 @@ def test_the_copy_a_killed_command_left_is_removed_by_the_next_one(sample_db: Pa
     left = sample_db.parent / ".inventory-k1ll3d00.duckdb"
     left.write_bytes(sample_db.read_bytes())
     Path(f"{left}.wal").write_bytes(b"")
-    other = sample_db.parent / ".other-k1ll3d00.duckdb"  # another database's copy is not ours to remove
+    other = sample_db.parent / ".inventory-2-k1ll3d00.duckdb"  # inventory-2.duckdb's copy is not ours to remove
     other.write_bytes(b"")
     assert main(["import", "--db", str(sample_db), str(SAMPLE)]) == 0
     assert leftovers(sample_db.parent) == [other.name]

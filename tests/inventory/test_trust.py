@@ -167,6 +167,18 @@ def test_every_import_over_data_is_preceded_by_a_backup(sample, db_path):
     copy.close()
 
 
+def test_automatic_backups_keep_the_newest_of_their_own_database_only(sample, db_path):
+    folder = db_path.parent / "backups"
+    folder.mkdir()
+    mine = [folder / f"inventory-202611{d:02d}T000000000000-before-import.duckdb" for d in range(1, 21)]
+    theirs = [folder / f"inventory-2-202611{d:02d}T000000000000-before-import.duckdb" for d in range(1, 21)]
+    for made in mine + theirs:  # inventory-2.duckdb's backups start with `inventory-` too
+        made.write_bytes(b"")
+    service.import_source(sample, SAMPLE)
+    assert all(p.exists() for p in theirs)
+    assert backup.automatic_backups(db_path)[:-1] == mine[1:]  # the oldest of its own went
+
+
 def test_a_backup_never_overwrites(sample, tmp_path):
     (tmp_path / "b.duckdb").write_bytes(b"keep me")
     with pytest.raises(InventoryError, match="already exists"):
